@@ -1,0 +1,60 @@
+"""Opening hours in words, in the reader's language."""
+
+from __future__ import annotations
+
+from tsunagu.model import WEEKDAYS, Hours
+from tsunagu.strings import Strings
+
+
+def describe(hours: Hours, s: Strings) -> list[str]:
+    """One short phrase per rule, e.g. ["Mon–Fri 9:00–17:00", "closed on public holidays"]."""
+    if not hours.known:
+        return [s("hours.unknown")]
+    parts: list[str] = []
+    if hours.always:
+        parts.append(s("hours.always"))
+    for w in hours.weekly:
+        opens, closes = _time(w.opens), _closes(w.opens, w.closes, s)
+        if set(w.days) == set(WEEKDAYS):
+            parts.append(s("hours.daily", opens=opens, closes=closes))
+        else:
+            parts.append(s("hours.weekly", days=days_text(w.days, s), opens=opens, closes=closes))
+    for m in hours.monthly:
+        parts.append(s("hours.monthly", day=m.day, opens=_time(m.opens), closes=_closes(m.opens, m.closes, s)))
+    if hours.varies:
+        parts.append(s("hours.varies"))
+    if hours.closed_public_holidays:
+        parts.append(s("hours.closed_public_holidays"))
+    if hours.closed_year_end:
+        parts.append(s("hours.closed_year_end"))
+    return parts
+
+
+def days_text(days: tuple[str, ...], s: Strings) -> str:
+    """Consecutive runs of three or more days become a range: mon..fri -> "Mon–Fri"."""
+    idx = sorted(WEEKDAYS.index(d) for d in set(days))
+    runs: list[list[int]] = []
+    for i in idx:
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    names: list[str] = []
+    for run in runs:
+        if len(run) >= 3:
+            names.append(s("days.range", first=s(f"days.{WEEKDAYS[run[0]]}"), last=s(f"days.{WEEKDAYS[run[-1]]}")))
+        else:
+            names.extend(s(f"days.{WEEKDAYS[i]}") for i in run)
+    return s("days.separator").join(names)
+
+
+def _time(hhmm: str) -> str:
+    """09:00 -> 9:00, as timetables in Japan print it."""
+    return hhmm[1:] if hhmm.startswith("0") else hhmm
+
+
+def _closes(opens: str, closes: str, s: Strings) -> str:
+    # A closing time not after the opening time means the line runs past midnight.
+    if closes <= opens and closes != "24:00":
+        return s("hours.next_day", time=_time(closes))
+    return _time(closes)

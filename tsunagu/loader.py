@@ -1,0 +1,435 @@
+"""Load ``data/`` into the validated model, collecting every problem before stopping.
+
+One reader function per record type (site, service, contact, hours, survey). Each reports a
+problem with file, record id, key, what was expected and what was found, and goes on, so an
+editor sees every mistake in one run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tsunagu.model import (
+    WEEKDAYS,
+    Contact,
+    Hours,
+    Localized,
+    MonthlyHours,
+    Service,
+    Site,
+    Source,
+    Survey,
+    WeeklyHours,
+)
+from tsunagu.problems import MISSING, DataError, Found, Problems
+
+TOPICS = (
+    "emergency", "loneliness", "suicide-prevention", "mental-health", "general", "children", "youth",
+    "hikikomori", "disability", "dementia", "older-people", "food", "housing", "work", "foreign-residents",
+    "abuse-dv", "community",
+)
+CONTACT_TYPES = ("phone", "chat", "web", "email", "visit")
+STATUSES = ("verified", "unverified")
+FEES = ("free", "caller-pays", "unknown")
+SERVICE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$|^24:00$")
+URL = re.compile(r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(/[^\s]*)?$")
+STALE_AFTER = dt.timedelta(days=365)
+
+
+def load_site(root: Path, languages: Iterable[str], today: dt.date | None = None, data_dir: str = "data") -> Site:
+    """Read ``root/<data_dir>`` and return the site model, or raise ``DataError`` listing every problem.
+
+    Paths in messages are relative to ``root`` (the folder of mkdocs.yml).
+    """
+    langs = tuple(languages)
+    problems = Problems()
+    today = today or dt.date.today()
+    data = root / data_dir
+    site_file = data / "site.yml"
+    site_raw = _read_yaml(root, site_file, problems)
+    services = _load_services(root, data / "services", langs, problems, today)
+    surveys_raw = _read_yaml(root, data / "surveys.yml", problems)
+    if problems and (site_raw is None or surveys_raw is None):
+        raise DataError(problems)
+
+    r = _Reader(_rel(root, site_file), "site", langs, problems)
+    raw = r.mapping(site_raw, "", {"city", "quick_exit_url", "crisis_strip", "updated", "areas"})
+    city = r.localized(raw, "city")
+    quick_exit = r.url(raw, "quick_exit_url")
+    updated = r.date(raw, "updated", today) or today
+    areas_raw = r.mapping(raw.get("areas", MISSING), "areas", None)
+    areas = {str(k): r.localized(areas_raw, str(k), "areas.") for k in areas_raw}
+    strip = tuple(r.str_list(raw, "crisis_strip"))
+    for i, sid in enumerate(strip):
+        if sid not in services:
+            r.problem(f"crisis_strip[{i}]", "the id of a service in data/services/", sid,
+                      "crisis_strip: [emergency-119, police-110]")
+    for service in services.values():
+        if service.area not in areas and service.area not in ("prefecture", "national"):
+            problems.add(service.file, service.id, "area", _one_of(["national", "prefecture", *areas]),
+                         service.area, "area: city")
+
+    surveys = _load_surveys(root, data / "surveys.yml", surveys_raw, langs, problems)
+    if problems:
+        raise DataError(problems)
+    return Site(langs, quick_exit, strip, updated, city, areas, services, surveys, tuple(problems.warnings))
+
+
+# Readers, one per record type ------------------------------------------------------------------
+
+def _load_services(root: Path, folder: Path, langs: tuple[str, ...], problems: Problems, today: dt.date
+                   ) -> dict[str, Service]:
+    services: dict[str, Service] = {}
+    for path in sorted(folder.glob("*.yml")):
+        raw = _read_yaml(root, path, problems)
+        if raw is None:
+            continue
+        rel = _rel(root, path)
+        record = raw.get("id", path.stem) if isinstance(raw, dict) else path.stem
+        r = _Reader(rel, str(record), langs, problems)
+        service = _read_service(r, raw, path.stem, today)
+        if service is None:
+            continue
+        if service.id in services:
+            r.problem("id", "an id used by no other service", Found(f"'{service.id}', also used by "
+                      f"{services[service.id].file}"), "id: a-unique-id")
+            continue
+        services[service.id] = service
+    if not folder.is_dir():
+        problems.add(_rel(root, folder), "-", "-", "a folder with one YAML file per service", Found("no folder"))
+    return services
+
+
+def _read_service(r: _Reader, raw: Any, stem: str, today: dt.date) -> Service | None:
+    keys = {"id", "organisation", "name", "short_name", "description", "topics", "area", "url",
+            "url_source", "contacts"}
+    m = r.mapping(raw, "", keys)
+    if not m:
+        return None
+    sid = r.string(m, "id")
+    if sid and not SERVICE_ID.match(sid):
+        r.problem("id", "lower-case letters, digits and hyphens", sid, "id: inochi-no-denwa-kitakyushu")
+    elif sid and sid != stem:
+        r.problem("id", f"the file name without .yml ('{stem}')", sid, f"id: {stem}")
+    topics = tuple(r.str_list(m, "topics"))
+    for i, topic in enumerate(topics):
+        if topic not in TOPICS:
+            r.problem(f"topics[{i}]", _one_of(TOPICS), topic, "topics: [loneliness, youth]")
+    contacts_raw = m.get("contacts", MISSING)
+    contacts: list[Contact] = []
+    if not isinstance(contacts_raw, list) or not contacts_raw:
+        r.problem("contacts", "a list of one or more contact points", contacts_raw,
+                  "contacts: [{type: phone, value: 093-000-0000, status: verified, ...}]")
+    else:
+        for i, c in enumerate(contacts_raw):
+            contact = _read_contact(r, c, f"contacts[{i}]", today)
+            if contact:
+                contacts.append(contact)
+    url = r.url(m, "url", required=False)
+    url_source = _read_source(r, m["url_source"], "url_source") if "url_source" in m else None
+    return Service(
+        id=sid,
+        file=r.file,
+        organisation=r.localized(m, "organisation"),
+        name=r.localized(m, "name"),
+        short_name=r.localized(m, "short_name") if "short_name" in m else {},
+        description=r.localized(m, "description"),
+        topics=topics,
+        area=r.string(m, "area"),
+        url=url,
+        url_source=url_source,
+        contacts=tuple(contacts),
+    )
+
+
+def _read_contact(r: _Reader, raw: Any, key: str, today: dt.date) -> Contact | None:
+    keys = {"type", "value", "label", "hours", "fee", "status", "source", "checked", "note"}
+    m = r.mapping(raw, key, keys)
+    if not m:
+        return None
+    ctype = r.choice(m, "type", CONTACT_TYPES, key)
+    status = r.choice(m, "status", STATUSES, key)
+    value = r.string(m, "value", key, required=status == "verified")
+    if value and ctype == "phone" and not is_phone(value):
+        r.problem(f"{key}.value", "a Japanese phone number: 0120-xxx-xxx, 0570-xxx-xxx, 0800-xxx-xxxx, "
+                  "093-xxx-xxxx, a 3-digit number such as 119 or 189, or a #-code such as #9110",
+                  value, "value: 093-653-4343")
+    elif value and ctype in ("chat", "web") and not URL.match(value):
+        r.problem(f"{key}.value", "an https:// URL", value, "value: https://www.city.kitakyushu.lg.jp/")
+    source = _read_source(r, m["source"], f"{key}.source") if "source" in m else None
+    checked = r.date(m, "checked", today, key, required=False)
+    if status == "verified" and source is None:
+        r.problem(f"{key}.source", "a source (title and url) for a contact marked verified", MISSING,
+                  "source: {title: 市政だより 2026年2月15日号, url: https://www.city.kitakyushu.lg.jp/...}")
+    if status == "verified" and checked is None:
+        r.problem(f"{key}.checked", "the date the contact was checked (YYYY-MM-DD)", MISSING,
+                  "checked: 2026-11-26")
+    if checked and today - checked > STALE_AFTER:
+        r.problems.warn(f"{r.file}: record '{r.record}', key '{key}.checked': checked {checked.isoformat()}, "
+                        "more than 12 months ago; please check it again.")
+    hours = _read_hours(r, m["hours"], f"{key}.hours") if "hours" in m else Hours()
+    return Contact(
+        type=ctype,
+        value=value,
+        status=status,
+        source=source,
+        checked=checked,
+        label=r.localized(m, "label", f"{key}.") if "label" in m else {},
+        hours=hours,
+        fee=r.choice(m, "fee", FEES, key) if "fee" in m else "unknown",
+        note=r.localized(m, "note", f"{key}.") if "note" in m else {},
+    )
+
+
+def _read_hours(r: _Reader, raw: Any, key: str) -> Hours:
+    keys = {"always", "weekly", "monthly", "closed_public_holidays", "closed_year_end", "varies"}
+    m = r.mapping(raw, key, keys)
+    weekly: list[WeeklyHours] = []
+    for i, w in enumerate(m.get("weekly") or []):
+        wk = f"{key}.weekly[{i}]"
+        wm = r.mapping(w, wk, {"days", "opens", "closes"})
+        days = tuple(r.str_list(wm, "days", wk + "."))
+        for j, d in enumerate(days):
+            if d not in WEEKDAYS:
+                r.problem(f"{wk}.days[{j}]", _one_of(WEEKDAYS), d, "days: [mon, tue, wed, thu, fri]")
+        opens, closes = r.time(wm, "opens", wk), r.time(wm, "closes", wk)
+        weekly.append(WeeklyHours(days, opens, closes))
+    monthly: list[MonthlyHours] = []
+    for i, w in enumerate(m.get("monthly") or []):
+        mk = f"{key}.monthly[{i}]"
+        mm = r.mapping(w, mk, {"day", "opens", "closes"})
+        day = mm.get("day")
+        if not isinstance(day, int) or isinstance(day, bool) or not 1 <= day <= 31:
+            r.problem(f"{mk}.day", "a day of the month from 1 to 31", day if "day" in mm else MISSING, "day: 10")
+            day = 1
+        monthly.append(MonthlyHours(day, r.time(mm, "opens", mk), r.time(mm, "closes", mk)))
+    flags = {f: r.flag(m, f, key) for f in ("always", "closed_public_holidays", "closed_year_end", "varies")}
+    hours = Hours(weekly=tuple(weekly), monthly=tuple(monthly), **flags)
+    if m and not hours.known:
+        r.problem(key, "one of always: true, weekly: [...], monthly: [...] or varies: true", m,
+                  "hours: {weekly: [{days: [mon, fri], opens: '09:00', closes: '17:00'}]}")
+    return hours
+
+
+def _read_source(r: _Reader, raw: Any, key: str) -> Source | None:
+    m = r.mapping(raw, key, {"title", "url"})
+    if not m:
+        return None
+    return Source(title=r.string(m, "title", key), url=r.url(m, "url", key, required=False))
+
+
+def _load_surveys(root: Path, path: Path, raw: Any, langs: tuple[str, ...], problems: Problems
+                  ) -> dict[str, Survey]:
+    surveys: dict[str, Survey] = {}
+    rel = _rel(root, path)
+    if not isinstance(raw, dict):
+        problems.add(rel, "-", "-", "a mapping of survey ids to surveys", raw, "direct-question: {title: ...}")
+        return surveys
+    for sid, body in raw.items():
+        r = _Reader(rel, str(sid), langs, problems)
+        m = r.mapping(body, "", {"title", "categories", "series", "sources", "note", "unit"})
+        if not m:
+            continue
+        cats_raw = m.get("categories", MISSING)
+        cats = [r.localized(c, "", f"categories[{i}]") for i, c in enumerate(cats_raw)] \
+            if isinstance(cats_raw, list) else []
+        if not cats:
+            r.problem("categories", "a list of category labels in every language", cats_raw)
+        series: list[tuple[Localized, tuple[float | None, ...]]] = []
+        for i, s in enumerate(m.get("series") or []):
+            sk = f"series[{i}]"
+            sm = r.mapping(s, sk, {"label", "values"})
+            values = sm.get("values", MISSING)
+            if not isinstance(values, list) or len(values) != len(cats) or not all(
+                    v is None or (isinstance(v, int | float) and not isinstance(v, bool) and 0 <= v <= 100)
+                    for v in values):
+                r.problem(f"{sk}.values", f"a list of {len(cats)} percentages from 0 to 100 (or null where the "
+                          "source gives none)", values, "values: [4.5, 14.5, 17.4, 38.9, 23.7]")
+                values = [None] * len(cats)
+            series.append((r.localized(sm, "label", f"{sk}."), tuple(values)))
+        sources = [s for i, src in enumerate(m.get("sources") or [])
+                   if (s := _read_source(r, src, f"sources[{i}]")) is not None]
+        if not sources:
+            r.problem("sources", "at least one source (title and url)", m.get("sources", MISSING))
+        surveys[str(sid)] = Survey(
+            id=str(sid), title=r.localized(m, "title"), categories=tuple(cats), series=tuple(series),
+            sources=tuple(sources), note=r.localized(m, "note") if "note" in m else {},
+            unit=str(m.get("unit", "%")),
+        )
+    return surveys
+
+
+# Helpers --------------------------------------------------------------------------------------
+
+PHONE_PATTERNS = (
+    re.compile(r"^(110|118|119|171|177|188|189)$"),  # short national numbers
+    re.compile(r"^#\d{4}$"),  # short codes such as #9110, #7119
+    re.compile(r"^0120-\d{1,3}-\d{3,5}$"),  # free dial (10 digits, checked below)
+    re.compile(r"^0800-\d{3}-\d{4}$"),  # free dial (11 digits)
+    re.compile(r"^0570-\d{2,3}-\d{3,4}$"),  # navi dial, caller pays (10 digits)
+    re.compile(r"^0[1-9]\d{0,3}-\d{1,4}-\d{4}$"),  # area code - local - subscriber (10 digits)
+    re.compile(r"^0[5789]0-\d{4}-\d{4}$"),  # mobile and IP phones (11 digits)
+)
+
+
+def is_phone(value: str) -> bool:
+    """True for Japanese phone numbers written with hyphens as Japanese publications do."""
+    if not any(p.match(value) for p in PHONE_PATTERNS):
+        return False
+    digits = value.replace("-", "")
+    if digits.startswith("#") or len(digits) == 3:
+        return True
+    if digits.startswith("0800") or digits[:3] in ("050", "070", "080", "090"):
+        return len(digits) == 11
+    return len(digits) == 10
+
+
+def _read_yaml(root: Path, path: Path, problems: Problems) -> Any:
+    rel = _rel(root, path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        problems.add(rel, "-", "-", "this file to exist", Found("no such file"))
+        return None
+    except UnicodeDecodeError as e:
+        problems.add(rel, "-", "-", "UTF-8 text", Found(f"undecodable byte at position {e.start}"))
+        return None
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown position"
+        what = getattr(e, "problem", None) or str(e)
+        problems.add(rel, "-", "-", "valid YAML", Found(f"a syntax error at {where}: {what}"))
+        return None
+
+
+def _rel(root: Path, path: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _one_of(values: Iterable[str]) -> str:
+    return "one of " + ", ".join(values)
+
+
+@dataclass
+class _Reader:
+    """Typed access to one record's keys that records a problem instead of raising."""
+
+    file: str
+    record: str
+    languages: tuple[str, ...]
+    problems: Problems
+
+    def problem(self, key: str, expected: str, found: object, example: str = "") -> None:
+        self.problems.add(self.file, self.record, key, expected, found, example)
+
+    def mapping(self, raw: Any, key: str, allowed: set[str] | None) -> dict[str, Any]:
+        if not isinstance(raw, dict):
+            self.problem(key or "-", "a mapping of keys to values", raw)
+            return {}
+        if allowed is not None:
+            for k in raw:
+                if k not in allowed:
+                    self.problem(_join(key, str(k)), "no such key (known keys: " + ", ".join(sorted(allowed)) + ")",
+                                 Found(f"unknown key '{k}'"))
+        return raw
+
+    def string(self, m: Mapping[str, Any], k: str, prefix: str = "", required: bool = True) -> str:
+        v = m.get(k, MISSING)
+        if v is MISSING and not required:
+            return ""
+        if not isinstance(v, str) or not v.strip():
+            self.problem(_join(prefix, k), "a non-empty text", v)
+            return ""
+        return v.strip()
+
+    def choice(self, m: Mapping[str, Any], k: str, options: Iterable[str], prefix: str = "") -> str:
+        options = tuple(options)
+        v = m.get(k, MISSING)
+        if v not in options:
+            self.problem(_join(prefix, k), _one_of(options), v, f"{k}: {options[0]}")
+            return options[0]
+        return str(v)
+
+    def flag(self, m: Mapping[str, Any], k: str, prefix: str) -> bool:
+        v = m.get(k, False)
+        if not isinstance(v, bool):
+            self.problem(_join(prefix, k), "true or false", v, f"{k}: true")
+            return False
+        return v
+
+    def url(self, m: Mapping[str, Any], k: str, prefix: str = "", required: bool = True) -> str:
+        v = self.string(m, k, prefix, required)
+        if v and not URL.match(v):
+            self.problem(_join(prefix, k), "an https:// URL", v, f"{k}: https://www.city.kitakyushu.lg.jp/")
+            return ""
+        return v
+
+    def time(self, m: Mapping[str, Any], k: str, prefix: str) -> str:
+        v = m.get(k, MISSING)
+        if not isinstance(v, str) or not TIME.match(v):
+            self.problem(_join(prefix, k), "a time of day as 'HH:MM' from 00:00 to 24:00, in quotes", v,
+                         f"{k}: '09:00'")
+            return "00:00"
+        return v
+
+    def date(self, m: Mapping[str, Any], k: str, today: dt.date, prefix: str = "", required: bool = True
+             ) -> dt.date | None:
+        v = m.get(k, MISSING)
+        if v is MISSING and not required:
+            return None
+        if not isinstance(v, dt.date) or isinstance(v, dt.datetime):
+            self.problem(_join(prefix, k), "a date as YYYY-MM-DD", v, f"{k}: 2026-11-26")
+            return None
+        if v > today:
+            self.problem(_join(prefix, k), f"a date not after today ({today.isoformat()})", Found(v.isoformat()),
+                         f"{k}: {today.isoformat()}")
+            return None
+        return v
+
+    def str_list(self, m: Mapping[str, Any], k: str, prefix: str = "") -> list[str]:
+        v = m.get(k, MISSING)
+        if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
+            self.problem(_join(prefix, k), "a list of texts", v, f"{k}: [a, b]")
+            return []
+        return v
+
+    def localized(self, m: Any, k: str, prefix: str = "") -> Localized:
+        """Text in every site language; a missing or extra language is a problem."""
+        key = _join(prefix, k) if k else prefix
+        v = m.get(k, MISSING) if k and isinstance(m, dict) else m
+        example = f"{k or 'label'}: {{" + ", ".join(f"{lang}: ..." for lang in self.languages) + "}"
+        if not isinstance(v, dict):
+            self.problem(key, "a text in every site language (" + ", ".join(self.languages) + ")", v, example)
+            return {}
+        out: Localized = {}
+        for lang in self.languages:
+            text = v.get(lang)
+            if not isinstance(text, str) or not text.strip():
+                self.problem(f"{key}.{lang}", f"a text in language '{lang}'", text if lang in v else MISSING,
+                             example)
+            else:
+                out[lang] = text.strip()
+        for lang in v:
+            if lang not in self.languages:
+                self.problem(f"{key}.{lang}", "one of the site's languages (" + ", ".join(self.languages) + ")",
+                             Found(f"unknown language '{lang}'"))
+        return out
+
+
+def _join(prefix: str, key: str) -> str:
+    if not prefix:
+        return key
+    return prefix + key if prefix.endswith(".") else f"{prefix}.{key}"

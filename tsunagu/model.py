@@ -1,0 +1,137 @@
+"""The validated model of a city's data: what templates and renderers may rely on."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+Localized = dict[str, str]
+"""Text in every site language, keyed by locale (``ja``, ``en``, ``ja-easy``...)."""
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a fact was seen."""
+
+    title: str
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class WeeklyHours:
+    """Open on ``days`` from ``opens`` to ``closes`` (HH:MM); closes <= opens means the next day."""
+
+    days: tuple[str, ...]
+    opens: str
+    closes: str
+
+
+@dataclass(frozen=True)
+class MonthlyHours:
+    """Open on a day of each month, e.g. the 10th from 08:00 to 08:00 the next day."""
+
+    day: int
+    opens: str
+    closes: str
+
+
+@dataclass(frozen=True)
+class Hours:
+    """Machine-readable opening hours of one contact point (HSDS ``schedule`` ideas)."""
+
+    always: bool = False
+    weekly: tuple[WeeklyHours, ...] = ()
+    monthly: tuple[MonthlyHours, ...] = ()
+    closed_public_holidays: bool = False
+    closed_year_end: bool = False
+    """Closed 29 December to 3 January, as Japanese offices are."""
+    varies: bool = False
+    """Hours depend on where you call from (e.g. lines routed to your prefecture)."""
+
+    @property
+    def known(self) -> bool:
+        return self.always or bool(self.weekly) or bool(self.monthly) or self.varies
+
+
+@dataclass(frozen=True)
+class Contact:
+    """One way to reach a service: a phone number, a chat or web page, or a place to visit."""
+
+    type: str
+    """``phone``, ``chat``, ``web``, ``email`` or ``visit``."""
+    value: str
+    """The number, URL, address or e-mail; empty when not confirmed."""
+    status: str
+    """``verified`` or ``unverified``; unverified contacts are never shown as tappable."""
+    source: Source | None
+    checked: dt.date | None
+    label: Localized = field(default_factory=dict)
+    hours: Hours = field(default_factory=Hours)
+    fee: str = "unknown"
+    """``free``, ``caller-pays`` or ``unknown``."""
+    note: Localized = field(default_factory=dict)
+
+    @property
+    def verified(self) -> bool:
+        return self.status == "verified" and bool(self.value)
+
+    @property
+    def tel_href(self) -> str:
+        """``tel:`` URI: digits only, ``#`` percent-encoded (RFC 3966)."""
+        return "tel:" + self.value.replace("-", "").replace("#", "%23")
+
+
+@dataclass(frozen=True)
+class Service:
+    """A support service from ``data/services/<id>.yml``."""
+
+    id: str
+    file: str
+    organisation: Localized
+    name: Localized
+    description: Localized
+    topics: tuple[str, ...]
+    area: str
+    contacts: tuple[Contact, ...]
+    short_name: Localized = field(default_factory=dict)
+    url: str = ""
+    url_source: Source | None = None
+
+    def main_phone(self) -> Contact | None:
+        """The first phone contact, verified or not."""
+        return next((c for c in self.contacts if c.type == "phone"), None)
+
+
+@dataclass(frozen=True)
+class Survey:
+    """A chart-able survey comparison from ``data/surveys.yml``."""
+
+    id: str
+    title: Localized
+    categories: tuple[Localized, ...]
+    series: tuple[tuple[Localized, tuple[float | None, ...]], ...]
+    """(series label, one percentage per category; ``None`` where the source gives no figure)."""
+    sources: tuple[Source, ...]
+    note: Localized = field(default_factory=dict)
+    unit: str = "%"
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything a city configures in ``data/``."""
+
+    languages: tuple[str, ...]
+    quick_exit_url: str
+    crisis_strip: tuple[str, ...]
+    updated: dt.date
+    city: Localized
+    areas: dict[str, Localized]
+    services: dict[str, Service]
+    surveys: dict[str, Survey]
+    warnings: tuple[str, ...] = ()
+    """Problems that do not stop the build, such as a contact checked more than a year ago."""
+
+    def crisis_services(self) -> list[Service]:
+        return [self.services[i] for i in self.crisis_strip]

@@ -1,0 +1,159 @@
+"""MkDocs plugin: a thin adapter that calls tsunagu's plain functions at the right events.
+
+mkdocs-static-i18n runs the whole build once per language from its ``on_post_build``, so every
+event here runs once per language and must be idempotent.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from tsunagu import csp, render, ruby, staging
+from tsunagu.completeness import check_translations
+from tsunagu.config import TsunaguConfig
+from tsunagu.loader import load_site
+from tsunagu.model import Site
+from tsunagu.problems import DataError
+from tsunagu.strings import Strings, StringsError, load_strings
+
+log = logging.getLogger("mkdocs.plugins.tsunagu")
+
+
+class TsunaguPlugin(BasePlugin[TsunaguConfig]):
+    def __init__(self) -> None:
+        self.command = ""
+        self.site: Site | None = None
+        self.strings: dict[str, Strings] = {}
+        self.final_dir: Path | None = None
+        self.staging_dir: Path | None = None
+        self.failed = False
+        self.furigana_problems: list[str] = []
+
+    # Events, in the order MkDocs calls them ----------------------------------------------------
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    @event_priority(100)  # before static-i18n, so its per-language site_dir derives from ours
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.site is None:  # first of the per-language builds: load and check everything once
+            self.site, self.strings = self._load(config)
+            self._stage(config)
+        return config
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        lang = self._lang(config)
+        assert self.site is not None
+        try:
+            markdown = render.expand_macros(markdown, self.site, lang, self.strings[lang])
+        except render.MacroError as e:
+            raise PluginError(f"docs/{page.file.src_uri}: {e}. Known ids are the file names in "
+                              f"{self.config.data_dir}/services/ and the keys of {self.config.data_dir}/surveys.yml")
+        return ruby.to_html(markdown)
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        lang = self._lang(config)
+        if lang in self.config.furigana_locales:
+            bare = ruby.kanji_outside_ruby_html(html)
+            if bare:
+                shown = "; ".join(f"'…{b}…'" for b in bare[:5])
+                self.furigana_problems.append(
+                    f"docs/{page.file.src_uri} ({lang}): {len(bare)} kanji without furigana, e.g. {shown}. "
+                    "Write readings as 漢字《かんじ》")
+        return html
+
+    def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
+                        ) -> dict[str, Any]:
+        return self._context(context, config)
+
+    def on_template_context(self, context: dict[str, Any], template_name: str, config: MkDocsConfig
+                            ) -> dict[str, Any]:
+        return self._context(context, config)
+
+    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        env.filters["ruby"] = lambda s: render.text(str(s))
+        env.filters["plain"] = lambda s: ruby.strip(str(s))
+        return env
+
+    @event_priority(-300)  # after every other plugin changed the page
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        wasm = page.file.src_uri in self.config.wasm_pages
+        return csp.add_meta(output, wasm=wasm)
+
+    @event_priority(100)  # before static-i18n starts the next language
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.furigana_problems:
+            problems, self.furigana_problems = self.furigana_problems, []
+            raise PluginError("Pages in やさしい日本語 must put furigana on every kanji:\n  - "
+                              + "\n  - ".join(problems))
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.failed = True
+        if self.staging_dir is not None:
+            staging.discard(self.staging_dir)
+
+    def on_shutdown(self) -> None:
+        if self.staging_dir and self.final_dir and not self.failed and self.staging_dir.exists():
+            staging.swap_in(self.staging_dir, self.final_dir)
+            log.info(f"Site written to {self.final_dir}")
+        self.staging_dir = None
+
+    # Helpers -------------------------------------------------------------------------------------
+
+    def _load(self, config: MkDocsConfig) -> tuple[Site, dict[str, Strings]]:
+        default, languages = _i18n_languages(config)
+        root = Path(config.config_file_path).parent
+        problems = check_translations(Path(config.docs_dir), default, languages)
+        if problems:
+            raise PluginError("Every page must exist in every language:\n  - " + "\n  - ".join(problems))
+        try:
+            strings = load_strings(languages)
+            site = load_site(root, languages, data_dir=self.config.data_dir)
+        except (DataError, StringsError) as e:
+            raise PluginError(str(e)) from None
+        for warning in site.warnings:
+            log.warning(warning)
+        return site, strings
+
+    def _stage(self, config: MkDocsConfig) -> None:
+        # `mkdocs serve` builds into its own temp folder: leave it alone.
+        site_dir = Path(config.site_dir)
+        in_tmp = site_dir.parent == Path(tempfile.gettempdir()) and site_dir.name.startswith("mkdocs_")
+        if self.command == "build" and self.config.atomic_build and not in_tmp:
+            self.final_dir = site_dir
+            self.staging_dir = staging.make_staging(site_dir)
+            config.site_dir = str(self.staging_dir)
+
+    def _lang(self, config: MkDocsConfig) -> str:
+        i18n = config.plugins.get("i18n")
+        return str(getattr(i18n, "current_language", None) or config.theme.get("language", "en"))
+
+    def _context(self, context: dict[str, Any], config: MkDocsConfig) -> dict[str, Any]:
+        lang = self._lang(config)
+        assert self.site is not None
+        context["tg"] = {
+            "lang": lang,
+            "t": self.strings[lang],
+            "site": self.site,
+            "crisis": self.site.crisis_services(),
+        }
+        return context
+
+
+def _i18n_languages(config: MkDocsConfig) -> tuple[str, list[str]]:
+    """The site's languages come from static-i18n's settings: one list, in mkdocs.yml."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        raise PluginError("tsunagu needs the i18n plugin (mkdocs-static-i18n) in mkdocs.yml")
+    langs = [lang.locale for lang in i18n.config.languages]
+    default = next((lang.locale for lang in i18n.config.languages if lang.default), langs[0])
+    return default, langs
