@@ -1,4 +1,7 @@
-"""Horizontal grouped bar charts as inline SVG, generated at build time (no chart library)."""
+"""Horizontal grouped bar charts as inline SVG, generated at build time (no chart library).
+
+SVG text cannot hold <ruby>, so text with furigana notation is shown as its reading (kana).
+"""
 
 from __future__ import annotations
 
@@ -22,7 +25,7 @@ def bar_chart(survey: Survey, lang: str, chart_id: str) -> str:
     plot_w = WIDTH - LEFT - RIGHT
     top = max((v for _, values in survey.series for v in values if v is not None), default=100.0)
     scale = plot_w / max(top, 1.0)
-    title = escape(ruby.strip(survey.title[lang]))
+    title = escape(ruby.reading(survey.title[lang]))
     out = [
         f'<svg class="tg-chart" viewBox="0 0 {WIDTH} {height}" role="img" aria-labelledby="{chart_id}-title" '
         f'xmlns="http://www.w3.org/2000/svg">',
@@ -32,10 +35,10 @@ def bar_chart(survey: Survey, lang: str, chart_id: str) -> str:
         y = 6 + 22 * i
         out.append(f'<rect x="{LEFT}" y="{y}" width="14" height="14" fill="{PALETTE[i % len(PALETTE)]}"/>')
         out.append(f'<text x="{LEFT + 20}" y="{y + 12}" class="tg-chart__legend">'
-                   f"{escape(ruby.strip(label[lang]))}</text>")
+                   f"{escape(ruby.reading(label[lang]))}</text>")
     y = legend_h
     for c, category in enumerate(survey.categories):
-        out.append(f'<text x="{LEFT}" y="{y + 15}" class="tg-chart__label">{escape(ruby.strip(category[lang]))}</text>')
+        out.append(f'<text x="{LEFT}" y="{y + 15}" class="tg-chart__label">{escape(ruby.reading(category[lang]))}</text>')
         y += LABEL_H
         for i, (_, values) in enumerate(survey.series):
             v = values[c]

@@ -13,5 +13,9 @@ class TsunaguConfig(Config):
     """Languages whose pages must put furigana (<ruby>) on every kanji in the main content."""
     wasm_pages = opt.ListOfItems(opt.Type(str), default=[])
     """Pages (source paths such as ``self-check.md``) whose CSP allows 'wasm-unsafe-eval'."""
+    talk_now_page = opt.Type(str, default="talk-now.md")
+    """The page the crisis strip's "more lines" link opens (a path in docs/)."""
+    privacy_page = opt.Type(str, default="privacy.md")
+    """The page the footer's privacy note links to (a path in docs/)."""
     atomic_build = opt.Type(bool, default=True)
     """``mkdocs build`` writes into a temporary folder and replaces site_dir only on success."""

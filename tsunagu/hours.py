@@ -20,7 +20,9 @@ def describe(hours: Hours, s: Strings) -> list[str]:
         else:
             parts.append(s("hours.weekly", days=days_text(w.days, s), opens=opens, closes=closes))
     for m in hours.monthly:
-        parts.append(s("hours.monthly", day=m.day, opens=_time(m.opens), closes=_closes(m.opens, m.closes, s)))
+        # A language may name days of the month itself (やさしい日本語: 10日 is read とおか).
+        day = s.table.get(f"day.{m.day}", str(m.day))
+        parts.append(s("hours.monthly", day=day, opens=_time(m.opens), closes=_closes(m.opens, m.closes, s)))
     if hours.varies:
         parts.append(s("hours.varies"))
     if hours.closed_public_holidays:

@@ -56,7 +56,7 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):
         try:
             markdown = render.expand_macros(markdown, self.site, lang, self.strings[lang])
         except render.MacroError as e:
-            raise PluginError(f"docs/{page.file.src_uri}: {e}. Known ids are the file names in "
+            raise PluginError(f"{_source(page, config)}: {e}. Known ids are the file names in "
                               f"{self.config.data_dir}/services/ and the keys of {self.config.data_dir}/surveys.yml")
         return ruby.to_html(markdown)
 
@@ -67,7 +67,7 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):
             if bare:
                 shown = "; ".join(f"'…{b}…'" for b in bare[:5])
                 self.furigana_problems.append(
-                    f"docs/{page.file.src_uri} ({lang}): {len(bare)} kanji without furigana, e.g. {shown}. "
+                    f"{_source(page, config)} ({lang}): {len(bare)} kanji without furigana, e.g. {shown}. "
                     "Write readings as 漢字《かんじ》")
         return html
 
@@ -113,6 +113,10 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):
         default, languages = _i18n_languages(config)
         root = Path(config.config_file_path).parent
         problems = check_translations(Path(config.docs_dir), default, languages)
+        for option in ("talk_now_page", "privacy_page"):
+            page = self.config[option]
+            if not (Path(config.docs_dir) / page).is_file():
+                problems.append(f"plugins.tsunagu.{option}: expected a page in docs/; found no docs/{page}")
         if problems:
             raise PluginError("Every page must exist in every language:\n  - " + "\n  - ".join(problems))
         try:
@@ -145,6 +149,8 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):
             "t": self.strings[lang],
             "site": self.site,
             "crisis": self.site.crisis_services(),
+            "talk_now_url": _page_url(self.config.talk_now_page),
+            "privacy_url": _page_url(self.config.privacy_page),
         }
         return context
 
@@ -157,3 +163,18 @@ def _i18n_languages(config: MkDocsConfig) -> tuple[str, list[str]]:
     langs = [lang.locale for lang in i18n.config.languages]
     default = next((lang.locale for lang in i18n.config.languages if lang.default), langs[0])
     return default, langs
+
+
+def _page_url(src: str) -> str:
+    """talk-now.md -> talk-now/ (directory URLs), relative to the language's root."""
+    stem = src[: -len(".md")]
+    return "" if stem == "index" else f"{stem}/"
+
+
+def _source(page: Page, config: MkDocsConfig) -> str:
+    """The Markdown file an editor opens, e.g. docs/talk-now.en.md (static-i18n renames src_uri)."""
+    path = Path(page.file.abs_src_path or page.file.src_uri)
+    try:
+        return "docs/" + path.relative_to(Path(config.docs_dir).resolve()).as_posix()
+    except ValueError:
+        return "docs/" + page.file.src_uri

@@ -89,5 +89,6 @@ def describe(value: object) -> str:
     if isinstance(value, dict):
         return "a mapping with keys " + ", ".join(sorted(map(str, value))) if value else "an empty mapping"
     if isinstance(value, list):
-        return f"a list of {len(value)} item(s)"
+        shown = repr(value)
+        return shown if len(shown) <= 60 else f"a list of {len(value)} item(s)"
     return f"{type(value).__name__} {value!r}"

@@ -89,7 +89,8 @@ def survey_figure(survey: Survey, lang: str, s: Strings) -> str:
         )
         rows.append(f'<tr><th scope="row">{text(category[lang])}</th>{cells}</tr>')
     sources = "; ".join(
-        f'<a href="{escape(src.url)}" rel="noreferrer">{escape(src.title)}</a>' if src.url else escape(src.title)
+        f'<a href="{escape(src.url)}" rel="noreferrer"><cite>{escape(src.title)}</cite></a>' if src.url
+        else f"<cite>{escape(src.title)}</cite>"
         for src in survey.sources
     )
     note = f'<p class="tg-figure__note">{text(survey.note[lang])}</p>' if survey.note else ""
@@ -141,10 +142,10 @@ def _contact(c: Contact, service: Service, lang: str, s: Strings) -> str:
     if details:
         out.append('<br><span class="tg-contact__details">' + "<br>".join(details) + "</span>")
     if c.source and c.checked:
-        src = escape(c.source.title)
+        src = f"<cite>{escape(c.source.title)}</cite>"
         if c.source.url:
             src = f'<a href="{escape(c.source.url)}" rel="noreferrer">{src}</a>'
-        out.append(f'<br><small class="tg-source">{_fill(s("contact.source"), source=src, date=c.checked.isoformat())}'
+        out.append(f'<br><small class="tg-source">{_fill(s.table["contact.source"], source=src, date=c.checked.isoformat())}'
                    "</small>")
     return "".join(out)
 

@@ -31,6 +31,11 @@ def strip(text: str) -> str:
     return _RUBY.sub(lambda m: m.group(1) or m.group(3), text)
 
 
+def reading(text: str) -> str:
+    """Plain text with annotated kanji replaced by their reading: for places <ruby> cannot go (SVG text)."""
+    return _RUBY.sub(lambda m: m.group(2) or m.group(4), text)
+
+
 def kanji_outside_ruby(text: str) -> list[str]:
     """Kanji not annotated by ruby notation, each with a little context (for error messages)."""
     bare = _RUBY.sub("", text)
@@ -41,12 +46,14 @@ def has_kanji(text: str) -> bool:
     return bool(_KANJI_CHAR.search(text))
 
 
-_RUBY_ELEMENT = re.compile(r"<ruby>.*?</ruby>", re.S)
+# Citations keep the exact title of the document they cite, so a reader can find it.
+_RUBY_ELEMENT = re.compile(r"<ruby>.*?</ruby>|<cite\b[^>]*>.*?</cite>", re.S)
+_KANJI_RUN = re.compile(f"[{KANJI}]+")
 _TAG = re.compile(r"<[^>]+>")
 
 
 def kanji_outside_ruby_html(html_text: str) -> list[str]:
-    """Kanji in rendered HTML text that no ``<ruby>`` element covers (attributes are ignored)."""
+    """Runs of kanji in rendered HTML text that no ``<ruby>`` covers (attributes and ``<cite>`` ignored)."""
     bare = _TAG.sub(" ", _RUBY_ELEMENT.sub("", html_text))
     bare = html.unescape(bare)
-    return [bare[max(0, m.start() - 8): m.end() + 8].replace("\n", " ").strip() for m in _KANJI_CHAR.finditer(bare)]
+    return [bare[max(0, m.start() - 8): m.end() + 8].replace("\n", " ").strip() for m in _KANJI_RUN.finditer(bare)]

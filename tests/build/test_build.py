@@ -1,0 +1,144 @@
+"""Real `mkdocs build --strict` runs: both sites build; bad input stops the build and keeps the old site."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import ROOT
+from tests.support.build import build
+
+LANGS = [lang["locale"] for lang in next(
+    p["i18n"] for p in yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["plugins"]
+    if isinstance(p, dict) and "i18n" in p
+)["languages"]]
+PAGES = sorted(p.stem for p in (ROOT / "docs").glob("*.md") if "." not in p.stem)
+HTML_LANG = {"ja": "ja", "ja-easy": "ja", "en": "en", "zh": "zh", "ko": "ko", "vi": "vi"}
+
+
+def _page(site: Path, lang: str, page: str) -> Path:
+    prefix = site if lang == LANGS[0] else site / lang
+    return prefix / "index.html" if page == "index" else prefix / page / "index.html"
+
+
+def test_every_page_in_every_language_with_the_right_lang(built_site: Path) -> None:
+    assert len(PAGES) >= 12
+    for lang in LANGS:
+        for page in PAGES:
+            html = _page(built_site, lang, page).read_text(encoding="utf-8")
+            assert f'<html lang="{HTML_LANG[lang]}"' in html, (lang, page)
+            assert "Content-Security-Policy" in html
+            assert "[[" not in html, f"unexpanded macro in {lang}/{page}"
+
+
+def test_no_third_party_references_in_built_html(built_site: Path) -> None:
+    pattern = re.compile(r'<(?:link|script|img|iframe|source)\b[^>]*(?:src|href)="https?://', re.I)
+    for html_file in built_site.rglob("*.html"):
+        assert not pattern.search(html_file.read_text(encoding="utf-8")), html_file
+
+
+def test_easy_japanese_main_content_has_furigana_on_every_kanji(built_site: Path) -> None:
+    from tsunagu.ruby import kanji_outside_ruby_html
+
+    for page in PAGES:
+        html = _page(built_site, "ja-easy", page).read_text(encoding="utf-8")
+        main = html[html.index('<article class="md-content__inner'): html.index("</article>")]
+        assert "<ruby>" in main
+        assert kanji_outside_ruby_html(main) == [], page
+
+
+def test_crisis_strip_has_tel_links_from_data(built_site: Path) -> None:
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    strip = html[html.index('class="tg-crisis"'):]
+    strip = strip[: strip.index("</nav>")]
+    assert re.findall(r'href="(tel:[^"]+)"', strip) == ["tel:119", "tel:110", "tel:0936534343", "tel:0120279338"]
+
+
+def test_unconfirmed_numbers_are_never_tappable(built_site: Path) -> None:
+    # The old number of Kitakyushu Inochi no Denwa and unconfirmed ones must never appear as links.
+    for html_file in built_site.rglob("*.html"):
+        html = html_file.read_text(encoding="utf-8")
+        assert "0936714343" not in html and "093-671-4343" not in html
+        assert "tel:0938733130" not in html
+
+
+def test_sample_town_builds_with_the_same_code(sample_site: Path) -> None:
+    ja = (sample_site / "index.html").read_text(encoding="utf-8")
+    en = (sample_site / "en" / "index.html").read_text(encoding="utf-8")
+    assert "見本町" in ja and 'lang="ja"' in ja
+    assert "Sample Town" in en and 'lang="en"' in en
+    assert 'href="tel:0120000000"' in en
+    assert "Kitakyushu" not in en and "北九州" not in ja
+
+
+@pytest.fixture
+def sample_copy(tmp_path: Path) -> Path:
+    """A writable copy of the sample town with an already built site next to it."""
+    root = tmp_path / "town"
+    shutil.copytree(ROOT / "tests" / "sample-town", root)
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("../../overrides", str(ROOT / "overrides")),
+                      encoding="utf-8")
+    build(config, root / "site")
+    return root
+
+
+def _assert_failed_and_kept(root: Path, result_stderr: str, returncode: int, *expected: str) -> None:
+    assert returncode != 0
+    for text in expected:
+        assert text in result_stderr
+    assert (root / "site" / "index.html").exists(), "the previous site must be left as it was"
+    assert not list(root.glob(".site-building-*")), "the staging folder must be removed"
+
+
+def test_missing_translation_stops_the_build_and_keeps_the_old_site(sample_copy: Path) -> None:
+    (sample_copy / "docs" / "privacy.en.md").unlink()
+    result = build(sample_copy / "mkdocs.yml", sample_copy / "site", check=False)
+    _assert_failed_and_kept(sample_copy, result.stderr, result.returncode,
+                            "docs/privacy.md: no 'en' version; create docs/privacy.en.md")
+
+
+def test_unknown_locale_file_stops_the_build(sample_copy: Path) -> None:
+    (sample_copy / "docs" / "index.pt.md").write_text("# Olá\n", encoding="utf-8")
+    result = build(sample_copy / "mkdocs.yml", sample_copy / "site", check=False)
+    _assert_failed_and_kept(sample_copy, result.stderr, result.returncode,
+                            "docs/index.pt.md: language 'pt' is not one of the site's languages (ja, en)")
+
+
+def test_bad_data_lists_every_problem_and_keeps_the_old_site(sample_copy: Path) -> None:
+    line = sample_copy / "data" / "services" / "town-line.yml"
+    line.write_text(line.read_text(encoding="utf-8").replace("0120-000-000", "0120-000")
+                    .replace('opens: "09:00"', 'opens: "25:00"'), encoding="utf-8")
+    result = build(sample_copy / "mkdocs.yml", sample_copy / "site", check=False)
+    _assert_failed_and_kept(
+        sample_copy, result.stderr, result.returncode,
+        "2 problem(s) in the site's data",
+        "data/services/town-line.yml: record 'town-line', key 'contacts[0].value'",
+        "key 'contacts[0].hours.weekly[0].opens': expected a time of day",
+    )
+
+
+def test_unknown_macro_id_names_the_page(sample_copy: Path) -> None:
+    page = sample_copy / "docs" / "talk-now.en.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[[service no-such-line]]\n", encoding="utf-8")
+    result = build(sample_copy / "mkdocs.yml", sample_copy / "site", check=False)
+    _assert_failed_and_kept(sample_copy, result.stderr, result.returncode,
+                            "docs/talk-now.en.md: unknown id(s): [[service no-such-line]]")
+
+
+def test_missing_furigana_names_the_page(tmp_path: Path) -> None:
+    root = tmp_path / "town"
+    shutil.copytree(ROOT / "tests" / "sample-town", root)
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("../../overrides", str(ROOT / "overrides"))
+    config.write_text(text.replace("  - tsunagu", "  - tsunagu:\n      furigana_locales: [en]"), encoding="utf-8")
+    page = root / "docs" / "privacy.en.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n相談《そうだん》 and 電話\n", encoding="utf-8")
+    result = build(config, root / "site", check=False)
+    assert result.returncode != 0
+    assert "docs/privacy.en.md (en): 1 kanji without furigana" in result.stderr
+    assert not (root / "site").exists()

@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+import pytest
+
+from tsunagu import ruby
+
+
+@pytest.mark.parametrize(
+    ("source", "html"),
+    [
+        ("相談《そうだん》する", "<ruby>相談<rt>そうだん</rt></ruby>する"),
+        ("｜北九州市《きたきゅうしゅうし》の", "<ruby>北九州市<rt>きたきゅうしゅうし</rt></ruby>の"),
+        ("小倉北区役所《くやくしょ》", "<ruby>小倉北区役所<rt>くやくしょ</rt></ruby>"),
+        ("小倉北｜区役所《くやくしょ》", "小倉北<ruby>区役所<rt>くやくしょ</rt></ruby>"),
+        ("話《はな》す", "<ruby>話<rt>はな</rt></ruby>す"),
+        ("ひらがなだけ", "ひらがなだけ"),
+        ("人々《ひとびと》", "<ruby>人々<rt>ひとびと</rt></ruby>"),
+    ],
+)
+def test_to_html(source: str, html: str) -> None:
+    assert ruby.to_html(source) == html
+
+
+def test_strip_keeps_the_base_only() -> None:
+    assert ruby.strip("｜電話《でんわ》で　相談《そうだん》") == "電話で　相談"
+
+
+def test_kanji_outside_ruby_in_notation() -> None:
+    assert ruby.kanji_outside_ruby("電話《でんわ》します") == []
+    bare = ruby.kanji_outside_ruby("電話《でんわ》で相談します")
+    assert len(bare) == 2 and "相談" in bare[0]
+
+
+def test_kanji_outside_ruby_in_html_ignores_attributes_and_rt() -> None:
+    html = '<p title="電話"><ruby>電話<rt>でんわ</rt></ruby>して</p>'
+    assert ruby.kanji_outside_ruby_html(html) == []
+    assert ruby.kanji_outside_ruby_html("<p><ruby>電話<rt>でんわ</rt></ruby>で相談</p>") != []
