@@ -38,7 +38,8 @@ def bar_chart(survey: Survey, lang: str, chart_id: str) -> str:
                    f"{escape(ruby.reading(label[lang]))}</text>")
     y = legend_h
     for c, category in enumerate(survey.categories):
-        out.append(f'<text x="{LEFT}" y="{y + 15}" class="tg-chart__label">{escape(ruby.reading(category[lang]))}</text>')
+        name = escape(ruby.reading(category[lang]))
+        out.append(f'<text x="{LEFT}" y="{y + 15}" class="tg-chart__label">{name}</text>')
         y += LABEL_H
         for i, (_, values) in enumerate(survey.series):
             v = values[c]

@@ -6,7 +6,7 @@ from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 
 
-class TsunaguConfig(Config):
+class TsunaguConfig(Config):  # type: ignore[no-untyped-call]
     data_dir = opt.Type(str, default="data")
     """Folder with the city's data (site.yml, surveys.yml, services/), relative to mkdocs.yml."""
     furigana_locales = opt.ListOfItems(opt.Type(str), default=["ja-easy"])

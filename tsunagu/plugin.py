@@ -28,7 +28,7 @@ from tsunagu.strings import Strings, StringsError, load_strings
 log = logging.getLogger("mkdocs.plugins.tsunagu")
 
 
-class TsunaguPlugin(BasePlugin[TsunaguConfig]):
+class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.command = ""
         self.site: Site | None = None
@@ -56,8 +56,9 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):
         try:
             markdown = render.expand_macros(markdown, self.site, lang, self.strings[lang])
         except render.MacroError as e:
+            data = self.config.data_dir
             raise PluginError(f"{_source(page, config)}: {e}. Known ids are the file names in "
-                              f"{self.config.data_dir}/services/ and the keys of {self.config.data_dir}/surveys.yml")
+                              f"{data}/services/ and the keys of {data}/surveys.yml") from None
         return ruby.to_html(markdown)
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -71,12 +72,14 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):
                     "Write readings as 漢字《かんじ》")
         return html
 
-    def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
-                        ) -> dict[str, Any]:
+    def on_page_context(  # type: ignore[override]
+        self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
+    ) -> dict[str, Any]:
         return self._context(context, config)
 
-    def on_template_context(self, context: dict[str, Any], template_name: str, config: MkDocsConfig
-                            ) -> dict[str, Any]:
+    def on_template_context(  # type: ignore[override]
+        self, context: dict[str, Any], template_name: str, config: MkDocsConfig
+    ) -> dict[str, Any]:
         return self._context(context, config)
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:

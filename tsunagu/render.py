@@ -109,9 +109,10 @@ def survey_figure(survey: Survey, lang: str, s: Strings) -> str:
 # Helpers ---------------------------------------------------------------------------------------
 
 def _tel_link(c: Contact, service: Service, lang: str, s: Strings) -> str:
-    label = s("contact.call", number=c.value)
+    # The visible number stays the end of the accessible name (WCAG 2.5.3); the service name before it
+    # is for screen readers, so a list of numbers is not just digits.
     short = service.short_name.get(lang) or service.name[lang]
-    return (f'<a class="tg-tel" href="{c.tel_href}" aria-label="{attr(short)}: {attr(label)}">'
+    return (f'<a class="tg-tel" href="{c.tel_href}"><span class="tg-sr-only">{text(short)}: </span>'
             f"{escape(c.value)}</a>")
 
 
@@ -145,8 +146,8 @@ def _contact(c: Contact, service: Service, lang: str, s: Strings) -> str:
         src = f"<cite>{escape(c.source.title)}</cite>"
         if c.source.url:
             src = f'<a href="{escape(c.source.url)}" rel="noreferrer">{src}</a>'
-        out.append(f'<br><small class="tg-source">{_fill(s.table["contact.source"], source=src, date=c.checked.isoformat())}'
-                   "</small>")
+        line = _fill(s.table["contact.source"], source=src, date=c.checked.isoformat())
+        out.append(f'<br><small class="tg-source">{line}</small>')
     return "".join(out)
 
 

@@ -24,7 +24,7 @@ def _path(lang: str, page: str) -> str:
 def test_page_is_private_strict_and_accessible(page: Page, site_url: str, axe_source: str, lang: str,
                                                 name: str) -> None:
     requests: list[Request] = []
-    page.on("request", requests.append)
+    page.on("request", lambda r: requests.append(r))
     page.add_init_script(CSP_LISTENER)
     page.set_viewport_size({"width": 390, "height": 844})  # a phone
     response = page.goto(site_url + _path(lang, name), wait_until="networkidle")
