@@ -26,6 +26,14 @@ from tsunagu.problems import DataError
 from tsunagu.strings import Strings, StringsError, load_strings
 
 log = logging.getLogger("mkdocs.plugins.tsunagu")
+# Stale-data warnings go to their own logger: shown on every build, but not counted by --strict, so a
+# fix to one entry is never blocked because another entry is due for its yearly check.
+data_log = logging.getLogger("tsunagu.data")
+if not data_log.handlers:
+    _handler = logging.StreamHandler()
+    _handler.setFormatter(logging.Formatter("WARNING -  %(message)s"))
+    data_log.addHandler(_handler)
+    data_log.propagate = False
 
 
 class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
@@ -128,7 +136,7 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
         except (DataError, StringsError) as e:
             raise PluginError(str(e)) from None
         for warning in site.warnings:
-            log.warning(warning)
+            data_log.warning(warning)
         return site, strings
 
     def _stage(self, config: MkDocsConfig) -> None:

@@ -142,3 +142,13 @@ def test_missing_furigana_names_the_page(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert "docs/privacy.en.md (en): 1 kanji without furigana" in result.stderr
     assert not (root / "site").exists()
+
+
+def test_stale_check_date_warns_but_does_not_stop_a_strict_build(sample_copy: Path) -> None:
+    line = sample_copy / "data" / "services" / "town-line.yml"
+    line.write_text(line.read_text(encoding="utf-8").replace("checked: 2026-11-01", "checked: 2024-05-01"),
+                    encoding="utf-8")
+    result = build(sample_copy / "mkdocs.yml", sample_copy / "site", check=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert ("WARNING -  data/services/town-line.yml: record 'town-line', key 'contacts[0].checked': "
+            "checked 2024-05-01, more than 12 months ago") in result.stderr
