@@ -224,7 +224,8 @@ def _read_source(r: _Reader, raw: Any, key: str) -> Source | None:
     m = r.mapping(raw, key, {"title", "url"})
     if not m:
         return None
-    return Source(title=r.string(m, "title", key), url=r.url(m, "url", key, required=False))
+    # A source may be an old http:// page: cite it as it was seen.
+    return Source(title=r.string(m, "title", key), url=r.url(m, "url", key, required=False, allow_http=True))
 
 
 def _load_surveys(root: Path, path: Path, raw: Any, langs: tuple[str, ...], problems: Problems
@@ -371,9 +372,11 @@ class _Reader:
             return False
         return v
 
-    def url(self, m: Mapping[str, Any], k: str, prefix: str = "", required: bool = True) -> str:
+    def url(self, m: Mapping[str, Any], k: str, prefix: str = "", required: bool = True,
+            allow_http: bool = False) -> str:
         v = self.string(m, k, prefix, required)
-        if v and not URL.match(v):
+        as_https = "https://" + v.removeprefix("http://") if allow_http and v.startswith("http://") else v
+        if v and not URL.match(as_https):
             self.problem(_join(prefix, k), "an https:// URL", v, f"{k}: https://www.city.kitakyushu.lg.jp/")
             return ""
         return v
