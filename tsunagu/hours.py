@@ -14,7 +14,7 @@ def describe(hours: Hours, s: Strings) -> list[str]:
     if hours.always:
         parts.append(s("hours.always"))
     for w in hours.weekly:
-        opens, closes = _time(w.opens), _closes(w.opens, w.closes, s)
+        opens, closes = _time(w.opens), _closes(w.closes, w.closes_next_day, s)
         if set(w.days) == set(WEEKDAYS):
             parts.append(s("hours.daily", opens=opens, closes=closes))
         else:
@@ -22,13 +22,18 @@ def describe(hours: Hours, s: Strings) -> list[str]:
     for m in hours.monthly:
         # A language may name days of the month itself (やさしい日本語: 10日 is read とおか).
         day = s.table.get(f"day.{m.day}", str(m.day))
-        parts.append(s("hours.monthly", day=day, opens=_time(m.opens), closes=_closes(m.opens, m.closes, s)))
+        parts.append(s("hours.monthly", day=day, opens=_time(m.opens), closes=_closes(m.closes, m.closes_next_day, s)))
+    for d in hours.dates:
+        parts.append(s("hours.date", date=d.date.isoformat(), opens=_time(d.opens),
+                       closes=_closes(d.closes, d.closes_next_day, s)))
     if hours.varies:
         parts.append(s("hours.varies"))
     if hours.closed_public_holidays:
         parts.append(s("hours.closed_public_holidays"))
     if hours.closed_year_end:
         parts.append(s("hours.closed_year_end"))
+    if hours.closed_dates:
+        parts.append(s("hours.closed_dates", dates=s("days.separator").join(d.isoformat() for d in hours.closed_dates)))
     return parts
 
 
@@ -55,8 +60,5 @@ def _time(hhmm: str) -> str:
     return hhmm[1:] if hhmm.startswith("0") else hhmm
 
 
-def _closes(opens: str, closes: str, s: Strings) -> str:
-    # A closing time not after the opening time means the line runs past midnight.
-    if closes <= opens and closes != "24:00":
-        return s("hours.next_day", time=_time(closes))
-    return _time(closes)
+def _closes(closes: str, next_day: bool, s: Strings) -> str:
+    return s("hours.next_day", time=_time(closes)) if next_day else _time(closes)

@@ -18,7 +18,9 @@ import yaml
 
 from tsunagu.model import (
     WEEKDAYS,
+    Alternative,
     Contact,
+    DateHours,
     Hours,
     Localized,
     MonthlyHours,
@@ -38,6 +40,7 @@ TOPICS = (
 CONTACT_TYPES = ("phone", "chat", "web", "email", "visit")
 STATUSES = ("verified", "unverified")
 FEES = ("free", "caller-pays", "unknown")
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]+)?$|^many$")
 SERVICE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$|^24:00$")
 URL = re.compile(r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(/[^\s]*)?$")
@@ -61,14 +64,19 @@ def load_site(root: Path, languages: Iterable[str], today: dt.date | None = None
         raise DataError(problems)
 
     r = _Reader(_rel(root, site_file), "site", langs, problems)
-    raw = r.mapping(site_raw, "", {"city", "quick_exit_url", "crisis_strip", "updated", "areas"})
+    raw = r.mapping(site_raw, "", {"city", "prefecture", "quick_exit_url", "crisis_strip", "updated", "areas",
+                                      "whole_area"})
     city = r.localized(raw, "city")
+    prefecture = r.localized(raw, "prefecture")
     quick_exit = r.url(raw, "quick_exit_url")
     updated = r.date(raw, "updated", today) or today
     areas_raw = r.mapping(raw.get("areas", MISSING), "areas", None)
     areas = {str(k): r.localized(areas_raw, str(k), "areas.") for k in areas_raw}
+    whole_area = r.string(raw, "whole_area")
+    if whole_area and whole_area not in areas:
+        r.problem("whole_area", _one_of(areas), whole_area, f"whole_area: {next(iter(areas), 'city')}")
     strip = tuple(r.str_list(raw, "crisis_strip"))
-    unreadable = {p.stem for p in (data / "services").glob("*.yml")} - set(services)
+    unreadable = {p.stem for p in (data / "services").rglob("*.yml")} - set(services)
     for i, sid in enumerate(strip):
         if sid not in services and sid not in unreadable:
             r.problem(f"crisis_strip[{i}]", "the id of a service in data/services/", sid,
@@ -78,10 +86,17 @@ def load_site(root: Path, languages: Iterable[str], today: dt.date | None = None
             problems.add(service.file, service.id, "area", _one_of(["national", "prefecture", *areas]),
                          service.area, f"area: {next(iter(areas), 'national')}")
 
+    for service in services.values():
+        for i, contact in enumerate(service.contacts):
+            for j, alt in enumerate(contact.if_busy):
+                if alt.service and alt.service not in services and alt.service not in unreadable:
+                    problems.add(service.file, service.id, f"contacts[{i}].if_busy[{j}].service",
+                                 "the id of a service in data/services/", alt.service, "service: yorisoi-hotline")
     surveys = _load_surveys(root, data / "surveys.yml", surveys_raw, langs, problems)
     if problems:
         raise DataError(problems)
-    return Site(langs, quick_exit, strip, updated, city, areas, services, surveys, tuple(problems.warnings))
+    return Site(langs, quick_exit, strip, updated, city, prefecture, whole_area, areas, services, surveys,
+                tuple(problems.warnings))
 
 
 # Readers, one per record type ------------------------------------------------------------------
@@ -89,7 +104,7 @@ def load_site(root: Path, languages: Iterable[str], today: dt.date | None = None
 def _load_services(root: Path, folder: Path, langs: tuple[str, ...], problems: Problems, today: dt.date
                    ) -> dict[str, Service]:
     services: dict[str, Service] = {}
-    for path in sorted(folder.glob("*.yml")):
+    for path in sorted(folder.rglob("*.yml")):
         raw = _read_yaml(root, path, problems)
         if raw is None:
             continue
@@ -111,7 +126,7 @@ def _load_services(root: Path, folder: Path, langs: tuple[str, ...], problems: P
 
 def _read_service(r: _Reader, raw: Any, stem: str, today: dt.date) -> Service | None:
     keys = {"id", "organisation", "name", "short_name", "description", "topics", "area", "url",
-            "url_source", "contacts"}
+            "url_source", "contacts", "audiences", "languages"}
     m = r.mapping(raw, "", keys)
     if not m:
         return None
@@ -136,6 +151,12 @@ def _read_service(r: _Reader, raw: Any, stem: str, today: dt.date) -> Service | 
                 contacts.append(contact)
     url = r.url(m, "url", required=False)
     url_source = _read_source(r, m["url_source"], "url_source") if "url_source" in m else None
+    min_age, max_age = _read_audiences(r, m["audiences"]) if "audiences" in m else (None, None)
+    languages = tuple(r.str_list(m, "languages")) if "languages" in m else ("ja",)
+    for i, code in enumerate(languages):
+        if not LANGUAGE_CODE.match(code):
+            r.problem(f"languages[{i}]", "a language code such as ja, en, zh, ko, vi, pt, or 'many'", code,
+                      "languages: [ja, en]")
     return Service(
         id=sid,
         file=r.file,
@@ -148,11 +169,30 @@ def _read_service(r: _Reader, raw: Any, stem: str, today: dt.date) -> Service | 
         url=url,
         url_source=url_source,
         contacts=tuple(contacts),
+        min_age=min_age,
+        max_age=max_age,
+        languages=languages,
     )
 
 
+def _read_audiences(r: _Reader, raw: Any) -> tuple[int | None, int | None]:
+    m = r.mapping(raw, "audiences", {"min_age", "max_age"})
+    ages: list[int | None] = []
+    for k in ("min_age", "max_age"):
+        v = m.get(k)
+        if v is not None and (not isinstance(v, int) or isinstance(v, bool) or not 0 <= v <= 120):
+            r.problem(f"audiences.{k}", "a whole number of years from 0 to 120", v, f"{k}: 18")
+            v = None
+        ages.append(v)
+    low, high = ages
+    if low is not None and high is not None and low > high:
+        r.problem("audiences", "min_age not above max_age", Found(f"min_age {low}, max_age {high}"),
+                  "audiences: {min_age: 15, max_age: 39}")
+    return low, high
+
+
 def _read_contact(r: _Reader, raw: Any, key: str, today: dt.date) -> Contact | None:
-    keys = {"type", "value", "label", "hours", "fee", "status", "source", "checked", "note"}
+    keys = {"type", "value", "label", "hours", "fee", "status", "source", "checked", "note", "if_busy"}
     m = r.mapping(raw, key, keys)
     if not m:
         return None
@@ -187,37 +227,86 @@ def _read_contact(r: _Reader, raw: Any, key: str, today: dt.date) -> Contact | N
         hours=hours,
         fee=r.choice(m, "fee", FEES, key) if "fee" in m else "unknown",
         note=r.localized(m, "note", f"{key}.") if "note" in m else {},
+        if_busy=_read_alternatives(r, m["if_busy"], f"{key}.if_busy") if "if_busy" in m else (),
     )
 
 
+def _read_alternatives(r: _Reader, raw: Any, key: str) -> tuple[Alternative, ...]:
+    if not isinstance(raw, list):
+        r.problem(key, "a list of alternatives ({service: id} or {note: {...}})", raw,
+                  "if_busy: [{service: anata-no-ibasho}]")
+        return ()
+    out: list[Alternative] = []
+    for i, item in enumerate(raw):
+        m = r.mapping(item, f"{key}[{i}]", {"service", "note"})
+        if m and ("service" in m) == ("note" in m):
+            r.problem(f"{key}[{i}]", "either service: <id> or note: {...}", m, "{service: yorisoi-hotline}")
+            continue
+        if "service" in m:
+            out.append(Alternative(service=r.string(m, "service", f"{key}[{i}]")))
+        elif m:
+            out.append(Alternative(note=r.localized(m, "note", f"{key}[{i}].")))
+    return tuple(out)
+
+
 def _read_hours(r: _Reader, raw: Any, key: str) -> Hours:
-    keys = {"always", "weekly", "monthly", "closed_public_holidays", "closed_year_end", "varies"}
+    keys = {"always", "weekly", "monthly", "dates", "closed_dates", "closed_public_holidays", "closed_year_end",
+            "varies"}
     m = r.mapping(raw, key, keys)
     weekly: list[WeeklyHours] = []
     for i, w in enumerate(m.get("weekly") or []):
         wk = f"{key}.weekly[{i}]"
-        wm = r.mapping(w, wk, {"days", "opens", "closes"})
+        wm = r.mapping(w, wk, {"days", "opens", "closes", "closes_next_day"})
         days = tuple(r.str_list(wm, "days", wk + "."))
         for j, d in enumerate(days):
             if d not in WEEKDAYS:
                 r.problem(f"{wk}.days[{j}]", _one_of(WEEKDAYS), d, "days: [mon, tue, wed, thu, fri]")
-        opens, closes = r.time(wm, "opens", wk), r.time(wm, "closes", wk)
-        weekly.append(WeeklyHours(days, opens, closes))
+        weekly.append(WeeklyHours(days, *_read_span(r, wm, wk)))
     monthly: list[MonthlyHours] = []
     for i, w in enumerate(m.get("monthly") or []):
         mk = f"{key}.monthly[{i}]"
-        mm = r.mapping(w, mk, {"day", "opens", "closes"})
+        mm = r.mapping(w, mk, {"day", "opens", "closes", "closes_next_day"})
         day = mm.get("day")
         if not isinstance(day, int) or isinstance(day, bool) or not 1 <= day <= 31:
             r.problem(f"{mk}.day", "a day of the month from 1 to 31", day if "day" in mm else MISSING, "day: 10")
             day = 1
-        monthly.append(MonthlyHours(day, r.time(mm, "opens", mk), r.time(mm, "closes", mk)))
+        monthly.append(MonthlyHours(day, *_read_span(r, mm, mk)))
+    dates: list[DateHours] = []
+    for i, w in enumerate(m.get("dates") or []):
+        dk = f"{key}.dates[{i}]"
+        dm = r.mapping(w, dk, {"date", "opens", "closes", "closes_next_day"})
+        day_ = dm.get("date")
+        if not isinstance(day_, dt.date) or isinstance(day_, dt.datetime):
+            r.problem(f"{dk}.date", "a date as YYYY-MM-DD", day_ if "date" in dm else MISSING, "date: 2026-09-10")
+            continue
+        dates.append(DateHours(day_, *_read_span(r, dm, dk)))
+    closed: list[dt.date] = []
+    for i, d in enumerate(m.get("closed_dates") or []):
+        if not isinstance(d, dt.date) or isinstance(d, dt.datetime):
+            r.problem(f"{key}.closed_dates[{i}]", "a date as YYYY-MM-DD", d, "closed_dates: [2026-12-31]")
+        else:
+            closed.append(d)
     flags = {f: r.flag(m, f, key) for f in ("always", "closed_public_holidays", "closed_year_end", "varies")}
-    hours = Hours(weekly=tuple(weekly), monthly=tuple(monthly), **flags)
+    hours = Hours(weekly=tuple(weekly), monthly=tuple(monthly), dates=tuple(dates), closed_dates=tuple(closed),
+                  **flags)
     if m and not hours.known:
-        r.problem(key, "one of always: true, weekly: [...], monthly: [...] or varies: true", m,
+        r.problem(key, "one of always: true, weekly: [...], monthly: [...], dates: [...] or varies: true", m,
                   "hours: {weekly: [{days: [mon, fri], opens: '09:00', closes: '17:00'}]}")
     return hours
+
+
+def _read_span(r: _Reader, m: Mapping[str, Any], key: str) -> tuple[str, str, bool]:
+    """opens, closes and closes_next_day; a closing time before the opening time must say it is the next day."""
+    opens, closes = r.time(m, "opens", key), r.time(m, "closes", key)
+    next_day = r.flag(m, "closes_next_day", key)
+    if "opens" in m and "closes" in m and TIME.match(str(m["opens"])) and TIME.match(str(m["closes"])):
+        if not next_day and closes <= opens:
+            r.problem(f"{key}.closes", f"a time after opens ({opens}), or closes_next_day: true for hours that run "
+                      "past midnight", closes, "{opens: '22:00', closes: '06:00', closes_next_day: true}")
+        elif next_day and closes > opens:
+            r.problem(f"{key}.closes_next_day", f"true only when closes ({closes}) is not after opens ({opens}): "
+                      "more than 24 hours", True, "{opens: '08:00', closes: '08:00', closes_next_day: true}")
+    return opens, closes, next_day
 
 
 def _read_source(r: _Reader, raw: Any, key: str) -> Source | None:

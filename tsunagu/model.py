@@ -21,11 +21,12 @@ class Source:
 
 @dataclass(frozen=True)
 class WeeklyHours:
-    """Open on ``days`` from ``opens`` to ``closes`` (HH:MM); closes <= opens means the next day."""
+    """Open on ``days`` from ``opens`` to ``closes`` (HH:MM), or to ``closes`` the next day."""
 
     days: tuple[str, ...]
     opens: str
     closes: str
+    closes_next_day: bool = False
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,17 @@ class MonthlyHours:
     day: int
     opens: str
     closes: str
+    closes_next_day: bool = False
+
+
+@dataclass(frozen=True)
+class DateHours:
+    """Open on one date only (a campaign week, a special opening)."""
+
+    date: dt.date
+    opens: str
+    closes: str
+    closes_next_day: bool = False
 
 
 @dataclass(frozen=True)
@@ -44,6 +56,8 @@ class Hours:
     always: bool = False
     weekly: tuple[WeeklyHours, ...] = ()
     monthly: tuple[MonthlyHours, ...] = ()
+    dates: tuple[DateHours, ...] = ()
+    closed_dates: tuple[dt.date, ...] = ()
     closed_public_holidays: bool = False
     closed_year_end: bool = False
     """Closed 29 December to 3 January, as Japanese offices are."""
@@ -52,7 +66,15 @@ class Hours:
 
     @property
     def known(self) -> bool:
-        return self.always or bool(self.weekly) or bool(self.monthly) or self.varies
+        return self.always or bool(self.weekly) or bool(self.monthly) or bool(self.dates) or self.varies
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """What to try when a line is busy: another service, or advice in words."""
+
+    service: str = ""
+    note: Localized = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -72,6 +94,7 @@ class Contact:
     fee: str = "unknown"
     """``free``, ``caller-pays`` or ``unknown``."""
     note: Localized = field(default_factory=dict)
+    if_busy: tuple[Alternative, ...] = ()
 
     @property
     def verified(self) -> bool:
@@ -98,6 +121,16 @@ class Service:
     short_name: Localized = field(default_factory=dict)
     url: str = ""
     url_source: Source | None = None
+    min_age: int | None = None
+    max_age: int | None = None
+    languages: tuple[str, ...] = ("ja",)
+    """Languages served (BCP 47 codes); ``many`` = several languages, ask which."""
+
+    @property
+    def methods(self) -> tuple[str, ...]:
+        """Ways to reach the service that are confirmed, in a stable order."""
+        found = {c.type for c in self.contacts if c.verified}
+        return tuple(t for t in ("phone", "chat", "visit", "web", "email") if t in found)
 
     def main_phone(self) -> Contact | None:
         """The first phone contact, verified or not."""
@@ -127,6 +160,9 @@ class Site:
     crisis_strip: tuple[str, ...]
     updated: dt.date
     city: Localized
+    prefecture: Localized
+    whole_area: str
+    """The area that contains all the others (the city): its services serve every ward."""
     areas: dict[str, Localized]
     services: dict[str, Service]
     surveys: dict[str, Survey]

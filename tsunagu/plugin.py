@@ -16,8 +16,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
-from tsunagu import csp, render, ruby, staging
+from tsunagu import csp, directory, jsonld, open_data, render, ruby, staging
 from tsunagu.completeness import check_translations
 from tsunagu.config import TsunaguConfig
 from tsunagu.loader import load_site
@@ -62,7 +63,8 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
         lang = self._lang(config)
         assert self.site is not None
         try:
-            markdown = render.expand_macros(markdown, self.site, lang, self.strings[lang])
+            markdown = render.expand_macros(markdown, self.site, lang, self.strings[lang],
+                                            url_for=lambda path: get_relative_url(path, page.url))
         except render.MacroError as e:
             data = self.config.data_dir
             raise PluginError(f"{_source(page, config)}: {e}. Known ids are the file names in "
@@ -97,11 +99,20 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
 
     @event_priority(-300)  # after every other plugin changed the page
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        assert self.site is not None
+        folder, _, name = page.file.src_uri.rpartition("/")
+        if folder == "services" and name[: -len(".md")] in self.site.services:
+            service = self.site.services[name[: -len(".md")]]
+            tag = jsonld.service_jsonld(service, self.site, self._lang(config), page.canonical_url or "")
+            output = output.replace("</head>", tag + "</head>", 1)
         wasm = page.file.src_uri in self.config.wasm_pages
         return csp.add_meta(output, wasm=wasm)
 
     @event_priority(100)  # before static-i18n starts the next language
     def on_post_build(self, config: MkDocsConfig) -> None:
+        default, _ = _i18n_languages(config)
+        if self._lang(config) == default and self.site is not None:
+            self._write_open_data(Path(config.site_dir), default)
         if self.furigana_problems:
             problems, self.furigana_problems = self.furigana_problems, []
             raise PluginError("Pages in やさしい日本語 must put furigana on every kanji:\n  - "
@@ -123,6 +134,14 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
     def _load(self, config: MkDocsConfig) -> tuple[Site, dict[str, Strings]]:
         default, languages = _i18n_languages(config)
         root = Path(config.config_file_path).parent
+        try:
+            strings = load_strings(languages)
+            site = load_site(root, languages, data_dir=self.config.data_dir)
+        except (DataError, StringsError) as e:
+            raise PluginError(str(e)) from None
+        pages = directory.generated_pages(site, default, strings)
+        written = directory.write_generated(Path(config.docs_dir), pages)
+        log.info(f"Directory: {len(site.services)} services, {len(pages)} generated pages ({written} changed)")
         problems = check_translations(Path(config.docs_dir), default, languages)
         for option in ("talk_now_page", "privacy_page"):
             page = self.config[option]
@@ -130,14 +149,17 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
                 problems.append(f"plugins.tsunagu.{option}: expected a page in docs/; found no docs/{page}")
         if problems:
             raise PluginError("Every page must exist in every language:\n  - " + "\n  - ".join(problems))
-        try:
-            strings = load_strings(languages)
-            site = load_site(root, languages, data_dir=self.config.data_dir)
-        except (DataError, StringsError) as e:
-            raise PluginError(str(e)) from None
         for warning in site.warnings:
             data_log.warning(warning)
         return site, strings
+
+    def _write_open_data(self, site_dir: Path, default: str) -> None:
+        assert self.site is not None
+        folder = site_dir / "data"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "services.json").write_text(open_data.services_json(self.site), encoding="utf-8")
+        (folder / "services.csv").write_text(open_data.services_csv(self.site, default, self.strings[default]),
+                                             encoding="utf-8")
 
     def _stage(self, config: MkDocsConfig) -> None:
         # `mkdocs serve` builds into its own temp folder: leave it alone.

@@ -1,39 +1,44 @@
-"""HTML fragments for Markdown macros: service cards, phone links and survey figures.
-
-Text from data may carry ruby notation (やさしい日本語); text nodes get ``<ruby>``, attributes get
-plain text.
-"""
+"""Markdown macros: ``[[service ID]]``, ``[[tel ID]]``, ``[[survey ID]]``, ``[[directory]]`` and the
+generated pages' ``[[service-page ID]]``, ``[[topic-page ID]]``, ``[[audience-page ID]]``."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from html import escape
 
-from tsunagu import charts, hours, ruby
-from tsunagu.model import Contact, Service, Site, Survey
+from tsunagu import directory_html as directory
+from tsunagu.fragments import service_card, survey_figure, tel_inline, text
+from tsunagu.model import Site
 from tsunagu.strings import Strings
 
-MACRO = re.compile(r"\[\[(service|tel|survey) ([a-z0-9-]+)\]\]")
+MACRO = re.compile(
+    r"\[\[(service|tel|survey|service-page|topic-page|audience-page) ([a-z0-9-]+)\]\]|\[\[(directory)\]\]"
+)
+UrlFor = Callable[[str], str]
+"""Turns a site path such as ``services/yell/`` into a URL relative to the page being rendered."""
 
 
 class MacroError(Exception):
     """A macro names something that is not in the data."""
 
 
-def expand_macros(markdown: str, site: Site, lang: str, s: Strings) -> str:
-    """Replace ``[[service ID]]``, ``[[tel ID]]`` and ``[[survey ID]]``; raise naming every unknown id."""
+def expand_macros(markdown: str, site: Site, lang: str, s: Strings, url_for: UrlFor = lambda p: p) -> str:
+    """Replace the ``[[...]]`` macros (see README); raise naming every unknown id."""
     unknown: list[str] = []
     renderers: dict[str, Callable[[str], str]] = {
         "service": lambda i: service_card(site.services[i], site, lang, s),
         "tel": lambda i: tel_inline(site.services[i], lang, s),
         "survey": lambda i: survey_figure(site.surveys[i], lang, s),
+        "service-page": lambda i: directory.service_page(site.services[i], site, lang, s, url_for),
+        "topic-page": lambda i: directory.topic_page(i, site, lang, s, url_for),
+        "audience-page": lambda i: directory.audience_page(i, site, lang, s, url_for),
     }
 
     def repl(m: re.Match[str]) -> str:
+        if m.group(3):
+            return directory.directory_listing(site, lang, s, url_for)
         kind, ident = m.group(1), m.group(2)
-        known = site.surveys if kind == "survey" else site.services
-        if ident not in known:
+        if not _known(site, kind, ident):
             unknown.append(m.group(0))
             return m.group(0)
         return renderers[kind](ident)
@@ -44,113 +49,18 @@ def expand_macros(markdown: str, site: Site, lang: str, s: Strings) -> str:
     return out
 
 
-def text(value: str) -> str:
-    """Escape a text node, turning ruby notation into ``<ruby>``."""
-    return ruby.to_html(escape(value, quote=False))
+def _known(site: Site, kind: str, ident: str) -> bool:
+    from tsunagu.directory import AUDIENCES, topics_in_use
+
+    if kind == "survey":
+        return ident in site.surveys
+    if kind == "topic-page":
+        return ident in topics_in_use(site)
+    if kind == "audience-page":
+        return ident in AUDIENCES
+    return ident in site.services
 
 
-def attr(value: str) -> str:
-    return escape(ruby.strip(value))
 
 
-def tel_inline(service: Service, lang: str, s: Strings) -> str:
-    phone = service.main_phone()
-    if phone is None or not phone.verified:
-        return f'<span class="tg-unconfirmed">{text(s("contact.confirm"))}</span>'
-    return _tel_link(phone, service, lang, s)
-
-
-def service_card(service: Service, site: Site, lang: str, s: Strings) -> str:
-    name = service.name[lang]
-    parts = [
-        f'<div class="tg-service" id="service-{service.id}">',
-        f'<p class="tg-service__name"><strong>{text(name)}</strong></p>',
-    ]
-    if ruby.strip(service.organisation[lang]) != ruby.strip(name):
-        parts.append(f'<p class="tg-service__org">{text(service.organisation[lang])}</p>')
-    parts.append(f'<p class="tg-service__desc">{text(service.description[lang])}</p>')
-    parts.append('<ul class="tg-contacts">')
-    parts += [f'<li class="tg-contact">{_contact(c, service, lang, s)}</li>' for c in service.contacts]
-    parts.append("</ul>")
-    area = site.areas.get(service.area)
-    if area:
-        parts.append(f'<p class="tg-meta">{text(s("contact.area"))}: {text(area[lang])}</p>')
-    parts.append("</div>")
-    return "\n".join(parts)
-
-
-def survey_figure(survey: Survey, lang: str, s: Strings) -> str:
-    chart_id = f"chart-{survey.id}"
-    head = "".join(f'<th scope="col">{text(label[lang])}</th>' for label, _ in survey.series)
-    rows = []
-    for c, category in enumerate(survey.categories):
-        cells = "".join(
-            f"<td>{'–' if values[c] is None else f'{values[c]:g}{survey.unit}'}</td>" for _, values in survey.series
-        )
-        rows.append(f'<tr><th scope="row">{text(category[lang])}</th>{cells}</tr>')
-    sources = "; ".join(
-        f'<a href="{escape(src.url)}" rel="noreferrer"><cite>{escape(src.title)}</cite></a>' if src.url
-        else f"<cite>{escape(src.title)}</cite>"
-        for src in survey.sources
-    )
-    note = f'<p class="tg-figure__note">{text(survey.note[lang])}</p>' if survey.note else ""
-    return (
-        f'<figure class="tg-figure" id="{chart_id}">\n'
-        f'<figcaption class="tg-figure__title">{text(survey.title[lang])}</figcaption>\n'
-        f"{charts.bar_chart(survey, lang, chart_id)}\n"
-        f'<details class="tg-figure__table"><summary>{text(s("chart.table"))}</summary>\n'
-        f'<table><thead><tr><th scope="col">{text(s("chart.category"))}</th>{head}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table></details>\n"
-        f'{note}<p class="tg-figure__source">{text(s("chart.source"))}: {sources}</p>\n'
-        f"</figure>"
-    )
-
-
-# Helpers ---------------------------------------------------------------------------------------
-
-def _tel_link(c: Contact, service: Service, lang: str, s: Strings) -> str:
-    # The visible number stays the end of the accessible name (WCAG 2.5.3); the service name before it
-    # is for screen readers, so a list of numbers is not just digits.
-    short = service.short_name.get(lang) or service.name[lang]
-    return (f'<a class="tg-tel" href="{c.tel_href}"><span class="tg-sr-only">{text(short)}: </span>'
-            f"{escape(c.value)}</a>")
-
-
-def _contact(c: Contact, service: Service, lang: str, s: Strings) -> str:
-    kind = text(c.label[lang]) if c.label else text(s(f"contact.{c.type}"))
-    out = [f'<span class="tg-contact__kind">{kind}</span> ']
-    if not c.verified:
-        out.append(f'<span class="tg-unconfirmed">{text(s("contact.confirm"))}</span>')
-        if service.url:
-            out.append(f' <a href="{escape(service.url)}" rel="noreferrer">{text(s("contact.official_site"))}</a>')
-        else:
-            out.append(f" {text(s('contact.no_site'))}")
-    elif c.type == "phone":
-        out.append(_tel_link(c, service, lang, s))
-    elif c.type == "email":
-        out.append(f'<a href="mailto:{escape(c.value)}">{escape(c.value)}</a>')
-    elif c.type in ("chat", "web"):
-        out.append(f'<a href="{escape(c.value)}" rel="noreferrer">{escape(c.value)}</a>')
-    else:
-        out.append(text(c.value))
-    details = []
-    if c.verified and c.type in ("phone", "chat"):
-        details.append(f'{text(s("contact.hours"))}: {text(" / ".join(hours.describe(c.hours, s)))}')
-    if c.verified and c.type == "phone":
-        details.append(text(s(f"fee.{c.fee}")))
-    if c.note:
-        details.append(text(c.note[lang]))
-    if details:
-        out.append('<br><span class="tg-contact__details">' + "<br>".join(details) + "</span>")
-    if c.source and c.checked:
-        src = f"<cite>{escape(c.source.title)}</cite>"
-        if c.source.url:
-            src = f'<a href="{escape(c.source.url)}" rel="noreferrer">{src}</a>'
-        line = _fill(s.table["contact.source"], source=src, date=c.checked.isoformat())
-        out.append(f'<br><small class="tg-source">{line}</small>')
-    return "".join(out)
-
-
-def _fill(template: str, **values: str) -> str:
-    """Format an interface string whose placeholders receive already-escaped HTML."""
-    return text(template).replace("{source}", values["source"]).replace("{date}", values["date"])
+__all__ = ["MacroError", "expand_macros", "text"]

@@ -46,8 +46,11 @@ def has_kanji(text: str) -> bool:
     return bool(_KANJI_CHAR.search(text))
 
 
-# Citations keep the exact title of the document they cite, so a reader can find it.
-_RUBY_ELEMENT = re.compile(r"<ruby>.*?</ruby>|<cite\b[^>]*>.*?</cite>", re.S)
+# Citations keep the exact title of the document they cite, so a reader can find it; text marked as
+# another language (a language's own name, 中文) is not Japanese.
+_RUBY_ELEMENT = re.compile(
+    r"<ruby>.*?</ruby>|<cite\b[^>]*>.*?</cite>|<(span|option)\b[^>]*\blang=\"(?!ja\b)[^\"]*\"[^>]*>.*?</\1>", re.S
+)
 _KANJI_RUN = re.compile(f"[{KANJI}]+")
 _TAG = re.compile(r"<[^>]+>")
 

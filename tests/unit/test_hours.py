@@ -25,7 +25,7 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri")
             ["Mon, Wed, Fri 10:00–16:00"],
         ),
         (
-            Hours(monthly=(MonthlyHours(10, "08:00", "08:00"),)),
+            Hours(monthly=(MonthlyHours(10, "08:00", "08:00", closes_next_day=True),)),
             ["毎月10日 8:00〜翌8:00"],
             ["Day 10 of each month, 8:00–8:00 the next day"],
         ),

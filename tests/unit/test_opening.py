@@ -1,0 +1,23 @@
+"""Open-now rules, table-driven from tests/data/hours-cases.json (the JavaScript twin runs the same table)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from selfcheck.opening import is_open, japan_time
+
+TABLE = json.loads((Path(__file__).resolve().parents[1] / "data" / "hours-cases.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(("name", "when", "expected"), TABLE["cases"], ids=lambda v: str(v))
+def test_open_now(name: str, when: str, expected: bool | None) -> None:
+    assert is_open(TABLE["hours"][name], dt.datetime.fromisoformat(when), set(TABLE["holidays"])) is expected
+
+
+def test_japan_time_from_utc() -> None:
+    utc = dt.datetime(2026, 11, 26, 15, 30, tzinfo=dt.UTC)
+    assert japan_time(utc) == dt.datetime(2026, 11, 27, 0, 30)

@@ -1,0 +1,205 @@
+"""HTML of the directory: the filterable listing, and service, topic and audience pages.
+
+Readable without JavaScript: every service is listed in plain HTML; directory.js only hides entries
+that do not match the filters and marks those open now.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from html import escape
+
+from tsunagu import fragments, hours, ruby
+from tsunagu.directory import (
+    AGE_BANDS,
+    AUDIENCES,
+    GROUPS,
+    filter_json,
+    for_audience,
+    group_of,
+    sorted_services,
+    topics_in_use,
+)
+from tsunagu.holidays import holidays
+from tsunagu.model import Service, Site
+from tsunagu.strings import Strings
+
+UrlFor = Callable[[str], str]
+
+# Each language named in itself, so a reader finds their own (not city facts; extend as needed).
+ENDONYMS = {
+    "ja": "日本語", "en": "English", "zh": "中文", "ko": "한국어", "vi": "Tiếng Việt", "pt": "Português",
+    "es": "Español", "tl": "Tagalog", "th": "ไทย", "ne": "नेपाली", "id": "Bahasa Indonesia", "my": "မြန်မာ",
+}
+
+
+def directory_listing(site: Site, lang: str, s: Strings, url_for: UrlFor) -> str:
+    """Every service, grouped; a filter form that directory.js reveals; the filter data as JSON."""
+    grouped: dict[str, list[Service]] = {g: [] for g in GROUPS}
+    for service in site.services.values():
+        grouped[group_of(service)].append(service)
+    out = [_filter_form(site, lang, s)]
+    out.append('<p class="tg-count" id="tg-count" role="status" aria-live="polite" hidden></p>')
+    out.append(f'<p class="tg-none" id="tg-none" hidden>{fragments.text(s("directory.none"))}</p>')
+    for group in GROUPS:
+        if not grouped[group]:
+            continue
+        title = s(f"group.{group}", city=site.city[lang], prefecture=site.prefecture[lang])
+        out.append(f'<section class="tg-group" data-group="{group}" aria-labelledby="group-{group}">')
+        out.append(f'<h2 id="group-{group}">{fragments.text(title)}</h2>')
+        out.append(_entries(sorted_services(grouped[group], lang), site, lang, s, url_for))
+        out.append("</section>")
+    out.append(_browse(site, lang, s, url_for))
+    data = {
+        "holidays": holidays(site.updated),
+        "services": {sv.id: filter_json(sv) for sv in site.services.values()},
+        "text": {"count": s("directory.count", count="{count}", total="{total}")},
+        "bands": {band.id: [band.low, band.high] for band in AGE_BANDS},
+        # Areas inside the whole area (wards): a service for one of them is hidden when another is chosen.
+        "specific_areas": [a for a in site.areas if a != site.whole_area],
+    }
+    out.append('<script type="application/json" id="tg-directory-data">'
+               f"{_json(data)}</script>")
+    return "\n".join(out)
+
+
+def service_page(service: Service, site: Site, lang: str, s: Strings, url_for: UrlFor) -> str:
+    out = [fragments.service_card(service, site, lang, s)]
+    busy = [(c, alt) for c in service.contacts if c.verified for alt in c.if_busy]
+    if busy:
+        out.append(f'<h2 id="if-busy">{fragments.text(s("service.if_busy"))}</h2>')
+        out.append(f"<p>{fragments.text(s('service.if_busy_intro'))}</p><ul class=\"tg-alternatives\">")
+        for _, alt in busy:
+            if alt.service:
+                other = site.services[alt.service]
+                out.append(f"<li>{_entry_line(other, lang, s, url_for)}</li>")
+            else:
+                out.append(f"<li>{fragments.text(alt.note[lang])}</li>")
+        out.append("</ul>")
+    out.append(f'<h2 id="details">{fragments.text(s("directory.details"))}</h2><dl class="tg-details">')
+    out.append(f"<dt>{fragments.text(s('service.ages'))}</dt><dd>{fragments.text(ages_text(service, s))}</dd>")
+    langs = ", ".join(_language_name(code, s) for code in service.languages)
+    out.append(f"<dt>{fragments.text(s('service.languages'))}</dt><dd>{langs}</dd>")
+    topic_links = ", ".join(
+        f'<a href="{url_for(f"topics/{t}/")}">{fragments.text(s(f"topic.{t}"))}</a>' for t in service.topics)
+    out.append(f"<dt>{fragments.text(s('service.topics'))}</dt><dd>{topic_links}</dd></dl>")
+    out.append(f'<p><a href="{url_for("directory/")}">{fragments.text(s("directory.back"))}</a></p>')
+    return "\n".join(out)
+
+
+def topic_page(topic: str, site: Site, lang: str, s: Strings, url_for: UrlFor) -> str:
+    services = sorted_services((sv for sv in site.services.values() if topic in sv.topics), lang)
+    return "\n".join([_entries(services, site, lang, s, url_for),
+                      f'<p><a href="{url_for("directory/")}">{fragments.text(s("directory.back"))}</a></p>'])
+
+
+def audience_page(audience: str, site: Site, lang: str, s: Strings, url_for: UrlFor) -> str:
+    services = sorted_services((sv for sv in site.services.values() if for_audience(sv, audience)), lang)
+    return "\n".join([
+        f'<h2 id="especially">{fragments.text(s("directory.especially"))}</h2>',
+        _entries(services, site, lang, s, url_for),
+        f"<p>{fragments.text(s('directory.everyone'))} "
+        f'<a href="{url_for("directory/")}">{fragments.text(s("directory.back"))}</a></p>',
+    ])
+
+
+def ages_text(service: Service, s: Strings) -> str:
+    low, high = service.min_age, service.max_age
+    if low is None and high is None:
+        return s("service.ages_all")
+    if low is None:
+        return s("service.ages_up_to", high=high)
+    if high is None:
+        return s("service.ages_from", low=low)
+    return s("service.ages_range", low=low, high=high)
+
+
+# Helpers -----------------------------------------------------------------------------------------
+
+def _entries(services: Iterable[Service], site: Site, lang: str, s: Strings, url_for: UrlFor) -> str:
+    items = []
+    for sv in services:
+        desc = fragments.text(sv.description[lang])
+        items.append(f'<li class="tg-entry" data-id="{sv.id}">{_entry_line(sv, lang, s, url_for)}'
+                     f'<span class="tg-entry__desc">{desc}</span>{_main_hours(sv, s)}</li>')
+    return '<ul class="tg-entries">' + "".join(items) + "</ul>"
+
+
+def _entry_line(sv: Service, lang: str, s: Strings, url_for: UrlFor) -> str:
+    name = f'<a class="tg-entry__name" href="{url_for(f"services/{sv.id}/")}">{fragments.text(sv.name[lang])}</a>'
+    phone = sv.main_phone()
+    if phone is not None and phone.verified:
+        action = fragments.tel_inline(sv, lang, s)
+    else:
+        chat = next((c for c in sv.contacts if c.verified and c.type in ("chat", "web")), None)
+        action = (f'<a class="tg-entry__web" href="{escape(chat.value)}" rel="noreferrer">'
+                  f'{fragments.text(s(f"method.{chat.type}"))}</a>' if chat else fragments.tel_inline(sv, lang, s))
+    badge = f'<span class="tg-open" hidden>{fragments.text(s("directory.open_badge"))}</span>'
+    return f'<span class="tg-entry__head">{name} {action} {badge}</span>'
+
+
+def _main_hours(sv: Service, s: Strings) -> str:
+    contact = next((c for c in sv.contacts if c.verified and c.type in ("phone", "chat")), None)
+    if contact is None:
+        return ""
+    return f'<span class="tg-entry__hours">{fragments.text(" / ".join(hours.describe(contact.hours, s)))}</span>'
+
+
+def _filter_form(site: Site, lang: str, s: Strings) -> str:
+
+    def select(name: str, label: str, options: list[tuple[str, str, str]]) -> str:
+        opts = [f'<option value="">{fragments.text(s("directory.all"))}</option>']
+        for value, text, code in options:
+            lang_attr = f' lang="{code}"' if code else ""
+            # <option> cannot hold <ruby>: text with furigana notation shows its reading
+            opts.append(f'<option value="{escape(value)}"{lang_attr}>{escape(ruby.reading(text))}</option>')
+        return (f'<div class="tg-filter"><label for="tg-f-{name}">{fragments.text(s(label))}</label>'
+                f'<select id="tg-f-{name}" name="{name}">{"".join(opts)}</select></div>')
+
+    topics = [(t, s(f"topic.{t}"), "") for t in topics_in_use(site)]
+    ages = [(band.id, s(f"audience.{band.id}"), "") for band in AGE_BANDS]
+    methods = [(m, s(f"method.{m}"), "") for m in ("phone", "chat", "visit", "web")
+               if any(m in sv.methods for sv in site.services.values())]
+    codes = sorted({c for sv in site.services.values() for c in sv.languages if c != "many"})
+    languages = [(c, s.table.get(f"language.{c}", ENDONYMS.get(c, c)), "" if f"language.{c}" in s.table else c)
+                 for c in codes]
+    if any("many" in sv.languages for sv in site.services.values()):
+        languages.append(("many", s("language.many"), ""))
+    areas = [(a, site.areas[a][lang], "") for a in site.areas if a != site.whole_area]
+    return (
+        '<form class="tg-filters" id="tg-filters" hidden>'
+        f'<h2 class="tg-filters__title" id="filters">{fragments.text(s("directory.filters"))}</h2>'
+        + select("topic", "directory.topic", topics)
+        + select("age", "directory.age", ages)
+        + select("method", "directory.method", methods)
+        + select("language", "directory.language", languages)
+        + select("area", "directory.area", areas)
+        + '<div class="tg-filter tg-filter--check"><input type="checkbox" id="tg-f-open" name="open">'
+        f'<label for="tg-f-open">{fragments.text(s("directory.open_now"))}</label></div>'
+        f'<button type="reset" class="md-button">{fragments.text(s("directory.reset"))}</button>'
+        "</form>"
+    )
+
+
+def _browse(site: Site, lang: str, s: Strings, url_for: UrlFor) -> str:
+    topics = "".join(f'<li><a href="{url_for(f"topics/{t}/")}">{fragments.text(s(f"topic.{t}"))}</a></li>'
+                     for t in topics_in_use(site))
+    audiences = "".join(f'<li><a href="{url_for(f"audiences/{a}/")}">{fragments.text(s(f"audience.{a}"))}</a></li>'
+                        for a in AUDIENCES)
+    return (f'<h2 id="by-topic">{fragments.text(s("directory.browse_topics"))}</h2><ul class="tg-browse">{topics}</ul>'
+            f'<h2 id="by-audience">{fragments.text(s("directory.browse_audiences"))}</h2>'
+            f'<ul class="tg-browse">{audiences}</ul>')
+
+
+def _language_name(code: str, s: Strings) -> str:
+    if code == "many":
+        return fragments.text(s("language.many"))
+    if f"language.{code}" in s.table:  # a language may name itself its own way (やさしい日本語: にほんご)
+        return fragments.text(s(f"language.{code}"))
+    return f'<span lang="{code}">{escape(ENDONYMS.get(code, code))}</span>'
+
+
+def _json(data: object) -> str:
+    # Safe inside <script>: no "</" sequence can close the element.
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")

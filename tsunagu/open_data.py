@@ -1,0 +1,59 @@
+"""The directory as open data: JSON (everything, every language) and CSV (HSDS-like, one row per contact)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import asdict
+from typing import Any
+
+from tsunagu import ruby
+from tsunagu.directory import hours_json
+from tsunagu.hours import describe
+from tsunagu.model import Service, Site
+from tsunagu.strings import Strings
+
+CSV_COLUMNS = (
+    "service_id", "organization_name", "service_name", "contact_type", "contact_value", "status",
+    "schedule_description", "fees", "languages", "service_area", "topics", "min_age", "max_age",
+    "source_title", "source_url", "last_verified_on",
+)
+"""Column names follow Open Referral HSDS where one exists (service_area, last_verified_on, fees)."""
+
+
+def services_json(site: Site) -> str:
+    """Every service with every field and language; unverified contacts carry no value."""
+    return json.dumps({"updated": site.updated.isoformat(), "languages": list(site.languages),
+                       "services": [_service(sv) for sv in site.services.values()]},
+                      ensure_ascii=False, indent=1)
+
+
+def services_csv(site: Site, lang: str, s: Strings) -> str:
+    """One row per contact point, texts in ``lang`` (the default language), ruby notation removed."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for sv in site.services.values():
+        for c in sv.contacts:
+            writer.writerow([
+                sv.id, ruby.strip(sv.organisation[lang]), ruby.strip(sv.name[lang]), c.type,
+                ruby.strip(c.value) if c.verified else "", c.status,
+                " / ".join(describe(c.hours, s)) if c.verified else "", c.fee, " ".join(sv.languages), sv.area,
+                " ".join(sv.topics), "" if sv.min_age is None else sv.min_age,
+                "" if sv.max_age is None else sv.max_age,
+                c.source.title if c.source else "", c.source.url if c.source else "",
+                c.checked.isoformat() if c.checked else "",
+            ])
+    return out.getvalue()
+
+
+def _service(sv: Service) -> dict[str, Any]:
+    data = asdict(sv)
+    data.pop("file")
+    for contact, raw in zip(sv.contacts, data["contacts"], strict=True):
+        raw["hours"] = hours_json(contact.hours)
+        raw["checked"] = contact.checked.isoformat() if contact.checked else None
+        if not contact.verified:
+            raw["value"] = ""
+    return data
