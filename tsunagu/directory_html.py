@@ -149,6 +149,8 @@ def _main_hours(sv: Service, s: Strings) -> str:
 def _filter_form(site: Site, lang: str, s: Strings) -> str:
 
     def select(name: str, label: str, options: list[tuple[str, str, str]]) -> str:
+        if not options:  # nothing to choose between (e.g. a town with no wards)
+            return ""
         opts = [f'<option value="">{fragments.text(s("directory.all"))}</option>']
         for value, text, code in options:
             lang_attr = f' lang="{code}"' if code else ""
@@ -161,7 +163,10 @@ def _filter_form(site: Site, lang: str, s: Strings) -> str:
     ages = [(band.id, s(f"audience.{band.id}"), "") for band in AGE_BANDS]
     methods = [(m, s(f"method.{m}"), "") for m in ("phone", "chat", "visit", "web")
                if any(m in sv.methods for sv in site.services.values())]
-    codes = sorted({c for sv in site.services.values() for c in sv.languages if c != "many"})
+    # The site's own languages are always offered: a reader looks for theirs, and "several languages,
+    # ask which" services match too.
+    site_codes = {code.split("-")[0] for code in site.languages}
+    codes = sorted(site_codes | {c for sv in site.services.values() for c in sv.languages if c != "many"})
     languages = [(c, s.table.get(f"language.{c}", ENDONYMS.get(c, c)), "" if f"language.{c}" in s.table else c)
                  for c in codes]
     if any("many" in sv.languages for sv in site.services.values()):

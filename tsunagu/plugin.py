@@ -7,6 +7,7 @@ event here runs once per language and must be idempotent.
 from __future__ import annotations
 
 import logging
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ from tsunagu.problems import DataError
 from tsunagu.strings import Strings, StringsError, load_strings
 
 log = logging.getLogger("mkdocs.plugins.tsunagu")
+SERVICE_PAGE = re.compile(r"(?:^|/)services/([a-z0-9-]+)(?:\.[a-zA-Z-]+)?\.md$")
 # Stale-data warnings go to their own logger: shown on every build, but not counted by --strict, so a
 # fix to one entry is never blocked because another entry is due for its yearly check.
 data_log = logging.getLogger("tsunagu.data")
@@ -63,8 +65,11 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
         lang = self._lang(config)
         assert self.site is not None
         try:
+            # page.url carries the language folder (en/...) in static-i18n builds; so must the target
+            default, _ = _i18n_languages(config)
+            prefix = "" if lang == default else f"{lang}/"
             markdown = render.expand_macros(markdown, self.site, lang, self.strings[lang],
-                                            url_for=lambda path: get_relative_url(path, page.url))
+                                            url_for=lambda path: get_relative_url(prefix + path, page.url))
         except render.MacroError as e:
             data = self.config.data_dir
             raise PluginError(f"{_source(page, config)}: {e}. Known ids are the file names in "
@@ -100,9 +105,9 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
     @event_priority(-300)  # after every other plugin changed the page
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         assert self.site is not None
-        folder, _, name = page.file.src_uri.rpartition("/")
-        if folder == "services" and name[: -len(".md")] in self.site.services:
-            service = self.site.services[name[: -len(".md")]]
+        match = SERVICE_PAGE.search(page.file.src_uri)
+        if match and match.group(1) in self.site.services:
+            service = self.site.services[match.group(1)]
             tag = jsonld.service_jsonld(service, self.site, self._lang(config), page.canonical_url or "")
             output = output.replace("</head>", tag + "</head>", 1)
         wasm = page.file.src_uri in self.config.wasm_pages

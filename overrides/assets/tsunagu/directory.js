@@ -85,7 +85,7 @@
     return low <= band[1] && band[0] <= high;
   }
 
-  function matches(s, f, now) {
+  function matches(s, f) {
     if (f.topic && s.topics.indexOf(f.topic) < 0) return false;
     if (f.age && !overlaps(s.ages, data.bands[f.age])) return false;
     if (f.method && s.methods.indexOf(f.method) < 0) return false;
@@ -96,11 +96,16 @@
     return true;
   }
 
+  function value(name) {
+    var field = form.elements[name];
+    return field ? field.value : "";
+  }
+
   function update() {
     var now = japanTime(new Date());
     var f = {
-      topic: form.elements.topic.value, age: form.elements.age.value, method: form.elements.method.value,
-      language: form.elements.language.value, area: form.elements.area.value, open: form.elements.open.checked
+      topic: value("topic"), age: value("age"), method: value("method"), language: value("language"),
+      area: value("area"), open: form.elements.open.checked
     };
     var shown = 0;
     entries.forEach(function (el) {
@@ -108,7 +113,7 @@
       s.open = s.hours.some(function (h) { return isOpenAt(h, now, data.holidays) === true; });
       var badge = el.querySelector(".tg-open");
       if (badge) badge.hidden = !s.open;
-      var ok = matches(s, f, now);
+      var ok = matches(s, f);
       el.hidden = !ok;
       if (ok) shown++;
     });

@@ -1,0 +1,109 @@
+"""The directory in Chromium: filters and open-now with a fixed clock, no network request, works without JS."""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Page
+
+JST = dt.timezone(dt.timedelta(hours=9))
+
+
+def _visible_ids(page: Page) -> list[str]:
+    return page.locator(".tg-entry[data-id]:visible").evaluate_all("els => els.map(e => e.dataset.id)")
+
+
+def _open_directory(page: Page, site_url: str, when: dt.datetime, lang: str = "en") -> None:
+    page.clock.set_fixed_time(when)
+    page.goto(f"{site_url}{lang}/directory/")
+    page.locator("#tg-filters").wait_for(state="visible")
+
+
+def test_topic_and_age_filters(page: Page, site_url: str) -> None:
+    _open_directory(page, site_url, dt.datetime(2026, 11, 26, 12, 0, tzinfo=JST))
+    total = len(_visible_ids(page))
+    assert total >= 30
+    page.select_option("#tg-f-topic", "food")
+    assert _visible_ids(page) == ["foodbank-kitakyushu"]
+    assert page.locator("#tg-count").inner_text() == f"1 of {total} shown"
+    page.select_option("#tg-f-topic", "")
+    page.select_option("#tg-f-age", "teens")
+    teens = _visible_ids(page)
+    assert "childline" in teens and "step-hikikomori" not in teens  # すてっぷ is for 18 and over
+    page.get_by_role("button", name="Show all").click()
+    page.wait_for_function(f"document.querySelectorAll('.tg-entry[data-id]:not([hidden])').length === {total}")
+
+
+def test_language_area_and_method_filters(page: Page, site_url: str) -> None:
+    _open_directory(page, site_url, dt.datetime(2026, 11, 26, 12, 0, tzinfo=JST))
+    page.select_option("#tg-f-language", "vi")
+    vi = _visible_ids(page)
+    assert "kia-one-stop" in vi and "yorisoi-hotline" in vi  # "several languages, ask which"
+    assert "inochi-no-denwa-kitakyushu" not in vi
+    page.select_option("#tg-f-language", "")
+    page.select_option("#tg-f-area", "moji")
+    area = _visible_ids(page)
+    assert "ward-moji" in area and "ward-tobata" not in area and "yorisoi-hotline" in area
+    page.select_option("#tg-f-area", "")
+    page.select_option("#tg-f-method", "chat")
+    assert set(_visible_ids(page)) >= {"anata-no-ibasho", "dv-soudan-plus", "childline"}
+    assert "inochi-no-denwa-kitakyushu" not in _visible_ids(page)
+
+
+@pytest.mark.parametrize(
+    ("when", "open_ids", "closed_ids"),
+    [
+        # Thursday 26 Nov 2026, 10:00: weekday lines are open
+        (dt.datetime(2026, 11, 26, 10, 0, tzinfo=JST),
+         {"kitakyushu-suicide-prevention-line", "inochi-no-denwa-kitakyushu", "inochi-no-denwa-national"},
+         {"childline"}),
+        # Tuesday 3 Nov 2026 (Culture Day), 10:00: the city's weekday line is closed on the holiday
+        (dt.datetime(2026, 11, 3, 10, 0, tzinfo=JST), {"inochi-no-denwa-kitakyushu"},
+         {"kitakyushu-suicide-prevention-line"}),
+        # 30 Dec 2026, 17:00: ChildLine closes 29 Dec – 3 Jan
+        (dt.datetime(2026, 12, 30, 17, 0, tzinfo=JST), {"yorisoi-hotline"}, {"childline"}),
+        # 31 Dec 2026, 17:00 — the same in UTC, to show the device's clock zone does not matter
+        (dt.datetime(2026, 12, 31, 8, 0, tzinfo=dt.UTC), {"yorisoi-hotline"}, {"childline"}),
+        # 11 Dec 2026, 07:00: the national free line runs from 8:00 on the 10th to 8:00 on the 11th
+        (dt.datetime(2026, 12, 11, 7, 0, tzinfo=JST), {"inochi-no-denwa-national"}, {"childline"}),
+        # 27 Nov 2026, 03:00: #いのちSOS is open 24 h on Fridays, the Kitakyushu city line is not
+        (dt.datetime(2026, 11, 27, 3, 0, tzinfo=JST), {"inochi-sos"}, {"kitakyushu-suicide-prevention-line"}),
+    ],
+)
+def test_open_now_in_japan_time(page: Page, site_url: str, when: dt.datetime, open_ids: set[str],
+                                closed_ids: set[str]) -> None:
+    _open_directory(page, site_url, when)
+    page.check("#tg-f-open")
+    shown = set(_visible_ids(page))
+    assert open_ids <= shown, open_ids - shown
+    assert not (closed_ids & shown), closed_ids & shown
+    badge = page.locator('.tg-entry[data-id="inochi-no-denwa-kitakyushu"] .tg-open')
+    assert badge.is_visible()
+
+
+def test_filtering_makes_no_request(page: Page, site_url: str) -> None:
+    _open_directory(page, site_url, dt.datetime(2026, 11, 26, 12, 0, tzinfo=JST))
+    page.wait_for_load_state("networkidle")
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    for topic in ("loneliness", "youth", "food", ""):
+        page.select_option("#tg-f-topic", topic)
+    page.check("#tg-f-open")
+    page.select_option("#tg-f-age", "older-people")
+    page.wait_for_timeout(200)
+    assert requests == []
+    assert urlsplit(page.url).query == ""
+
+
+def test_directory_without_javascript_lists_everything(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "vi/directory/")
+    assert page.locator("#tg-filters").is_hidden()
+    assert page.locator(".tg-entry[data-id]:visible").count() >= 30
+    assert page.locator('a.tg-tel[href="tel:0936534343"]').first.is_visible()
+    page.locator('a[href$="topics/foreign-residents/"]').first.click()
+    assert page.locator('.tg-entry[data-id="kia-one-stop"]').is_visible()
+    context.close()
