@@ -54,7 +54,8 @@ def directory_listing(site: Site, lang: str, s: Strings, url_for: UrlFor) -> str
     data = {
         "holidays": holidays(site.updated),
         "services": {sv.id: filter_json(sv) for sv in site.services.values()},
-        "text": {"count": s("directory.count", count="{count}", total="{total}")},
+        # Shown as plain text by the script (no <ruby> there): furigana notation becomes its reading
+        "text": {"count": ruby.reading(s("directory.count", count="{count}", total="{total}"))},
         "bands": {band.id: [band.low, band.high] for band in AGE_BANDS},
         # Areas inside the whole area (wards): a service for one of them is hidden when another is chosen.
         "specific_areas": [a for a in site.areas if a != site.whole_area],

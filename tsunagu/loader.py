@@ -45,6 +45,8 @@ SERVICE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$|^24:00$")
 URL = re.compile(r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(/[^\s]*)?$")
 STALE_AFTER = dt.timedelta(days=365)
+# libyaml's safe loader when PyYAML has it (about 10x faster on a large directory), else the pure-Python one
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def load_site(root: Path, languages: Iterable[str], today: dt.date | None = None, data_dir: str = "data") -> Site:
@@ -394,7 +396,11 @@ def _read_yaml(root: Path, path: Path, problems: Problems) -> Any:
         problems.add(rel, "-", "-", "UTF-8 text", Found(f"undecodable byte at position {e.start}"))
         return None
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=SAFE_LOADER)
+    except yaml.YAMLError:
+        pass
+    try:  # parse again with the pure-Python loader: its messages are the same on every machine
+        return yaml.load(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown position"

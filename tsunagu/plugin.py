@@ -48,6 +48,8 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
         self.staging_dir: Path | None = None
         self.failed = False
         self.furigana_problems: list[str] = []
+        self.slots: dict[str, dict[str, str]] = {}
+        """Macro HTML per page, between on_page_markdown and on_page_content."""
 
     # Events, in the order MkDocs calls them ----------------------------------------------------
 
@@ -68,8 +70,11 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
             # page.url carries the language folder (en/...) in static-i18n builds; so must the target
             default, _ = _i18n_languages(config)
             prefix = "" if lang == default else f"{lang}/"
+            slots: dict[str, str] = {}
+            self.slots[page.file.src_uri] = slots
             markdown = render.expand_macros(markdown, self.site, lang, self.strings[lang],
-                                            url_for=lambda path: get_relative_url(prefix + path, page.url))
+                                            url_for=lambda path: get_relative_url(prefix + path, page.url),
+                                            slots=slots)
         except render.MacroError as e:
             data = self.config.data_dir
             raise PluginError(f"{_source(page, config)}: {e}. Known ids are the file names in "
@@ -77,6 +82,7 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
         return ruby.to_html(markdown)
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        html = render.fill_slots(html, self.slots.pop(page.file.src_uri, {}))
         lang = self._lang(config)
         if lang in self.config.furigana_locales:
             bare = ruby.kanji_outside_ruby_html(html)

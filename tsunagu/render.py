@@ -22,8 +22,14 @@ class MacroError(Exception):
     """A macro names something that is not in the data."""
 
 
-def expand_macros(markdown: str, site: Site, lang: str, s: Strings, url_for: UrlFor = lambda p: p) -> str:
-    """Replace the ``[[...]]`` macros (see README); raise naming every unknown id."""
+def expand_macros(markdown: str, site: Site, lang: str, s: Strings, url_for: UrlFor = lambda p: p,
+                  slots: dict[str, str] | None = None) -> str:
+    """Replace the ``[[...]]`` macros (see README); raise naming every unknown id.
+
+    With ``slots``, each macro becomes a short token and its HTML goes into ``slots``; ``fill_slots``
+    puts it back after Markdown ran. Python-Markdown's raw-HTML parser is slow on long HTML, and a
+    directory page is mostly HTML.
+    """
     unknown: list[str] = []
     renderers: dict[str, Callable[[str], str]] = {
         "service": lambda i: service_card(site.services[i], site, lang, s),
@@ -34,7 +40,7 @@ def expand_macros(markdown: str, site: Site, lang: str, s: Strings, url_for: Url
         "audience-page": lambda i: directory.audience_page(i, site, lang, s, url_for),
     }
 
-    def repl(m: re.Match[str]) -> str:
+    def render(m: re.Match[str]) -> str:
         if m.group(3):
             return directory.directory_listing(site, lang, s, url_for)
         kind, ident = m.group(1), m.group(2)
@@ -43,10 +49,28 @@ def expand_macros(markdown: str, site: Site, lang: str, s: Strings, url_for: Url
             return m.group(0)
         return renderers[kind](ident)
 
+    def repl(m: re.Match[str]) -> str:
+        html = render(m)
+        if slots is None or html == m.group(0):
+            return html
+        token = f"tgslot{len(slots)}x"
+        slots[token] = html
+        return token
+
     out = MACRO.sub(repl, markdown)
     if unknown:
         raise MacroError("unknown id(s): " + ", ".join(unknown))
     return out
+
+
+SLOT = re.compile(r"<p>(tgslot\d+x)</p>|tgslot\d+x")
+
+
+def fill_slots(html: str, slots: dict[str, str]) -> str:
+    """Put each macro's HTML where its token ended up (a block macro is wrapped in <p> by Markdown)."""
+    if not slots:
+        return html
+    return SLOT.sub(lambda m: slots[m.group(1) or m.group(0)], html)
 
 
 def _known(site: Site, kind: str, ident: str) -> bool:

@@ -49,7 +49,9 @@ def has_kanji(text: str) -> bool:
 # Citations keep the exact title of the document they cite, so a reader can find it; text marked as
 # another language (a language's own name, 中文) is not Japanese.
 _RUBY_ELEMENT = re.compile(
-    r"<ruby>.*?</ruby>|<cite\b[^>]*>.*?</cite>|<(span|option)\b[^>]*\blang=\"(?!ja\b)[^\"]*\"[^>]*>.*?</\1>", re.S
+    r"<ruby>.*?</ruby>|<cite\b[^>]*>.*?</cite>|<script\b[^>]*>.*?</script>"
+    r"|<(span|option)\b[^>]*\blang=\"(?!ja\b)[^\"]*\"[^>]*>.*?</\1>",
+    re.S,
 )
 _KANJI_RUN = re.compile(f"[{KANJI}]+")
 _TAG = re.compile(r"<[^>]+>")
