@@ -15,7 +15,7 @@ from tsunagu import ruby
 from tsunagu.model import Hours, Service, Site
 from tsunagu.strings import Strings
 
-GENERATED_DIRS = ("services", "topics", "audiences")
+GENERATED_DIRS = ("services", "topics", "audiences", "self-check")
 """Folders in docs/ that the build writes (listed in .gitignore)."""
 
 

@@ -337,9 +337,10 @@ def _load_surveys(root: Path, path: Path, raw: Any, langs: tuple[str, ...], prob
         if not cats:
             r.problem("categories", "a list of category labels in every language", cats_raw)
         series: list[tuple[Localized, tuple[float | None, ...]]] = []
+        years: list[int | None] = []
         for i, s in enumerate(m.get("series") or []):
             sk = f"series[{i}]"
-            sm = r.mapping(s, sk, {"label", "values"})
+            sm = r.mapping(s, sk, {"label", "values", "year"})
             values = sm.get("values", MISSING)
             if not isinstance(values, list) or len(values) != len(cats) or not all(
                     v is None or (isinstance(v, int | float) and not isinstance(v, bool) and 0 <= v <= 100)
@@ -348,6 +349,7 @@ def _load_surveys(root: Path, path: Path, raw: Any, langs: tuple[str, ...], prob
                           "source gives none)", values, "values: [4.5, 14.5, 17.4, 38.9, 23.7]")
                 values = [None] * len(cats)
             series.append((r.localized(sm, "label", f"{sk}."), tuple(values)))
+            years.append(sm.get("year") if isinstance(sm.get("year"), int) else None)
         sources = [s for i, src in enumerate(m.get("sources") or [])
                    if (s := _read_source(r, src, f"sources[{i}]")) is not None]
         if not sources:
@@ -356,6 +358,7 @@ def _load_surveys(root: Path, path: Path, raw: Any, langs: tuple[str, ...], prob
             id=str(sid), title=r.localized(m, "title"), categories=tuple(cats), series=tuple(series),
             sources=tuple(sources), note=r.localized(m, "note") if "note" in m else {},
             unit=str(m.get("unit", "%")),
+            years=tuple(years),
         )
     return surveys
 

@@ -149,6 +149,8 @@ class Survey:
     sources: tuple[Source, ...]
     note: Localized = field(default_factory=dict)
     unit: str = "%"
+    years: tuple[int | None, ...] = ()
+    """The survey year of each series, where the data gives one."""
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,18 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from tsunagu import csp, directory, jsonld, open_data, render, ruby, staging
+from tsunagu import (
+    csp,
+    directory,
+    jsonld,
+    open_data,
+    pyodide_assets,
+    render,
+    ruby,
+    selfcheck_data,
+    selfcheck_html,
+    staging,
+)
 from tsunagu.completeness import check_translations
 from tsunagu.config import TsunaguConfig
 from tsunagu.loader import load_site
@@ -43,6 +54,9 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.command = ""
         self.site: Site | None = None
+        self.instrument: dict[str, Any] = {}
+        self.assets: dict[str, str] = {}
+        self.lock = ""
         self.strings: dict[str, Strings] = {}
         self.final_dir: Path | None = None
         self.staging_dir: Path | None = None
@@ -60,6 +74,12 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.site is None:  # first of the per-language builds: load and check everything once
             self.site, self.strings = self._load(config)
+            project = Path(config.config_file_path).parent
+            try:
+                self.assets = pyodide_assets.paths(project)
+                self.lock = pyodide_assets.minimal_lock(pyodide_assets.package_dir(project))
+            except pyodide_assets.PyodideError as e:
+                raise PluginError(str(e)) from None
             self._stage(config)
         return config
 
@@ -72,9 +92,9 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
             prefix = "" if lang == default else f"{lang}/"
             slots: dict[str, str] = {}
             self.slots[page.file.src_uri] = slots
-            markdown = render.expand_macros(markdown, self.site, lang, self.strings[lang],
-                                            url_for=lambda path: get_relative_url(prefix + path, page.url),
-                                            slots=slots)
+            url_for = lambda path: get_relative_url(prefix + path, page.url)  # noqa: E731
+            markdown = render.expand_macros(markdown, self.site, lang, self.strings[lang], url_for=url_for,
+                                            slots=slots, extra=self._selfcheck_macros(lang, page, url_for))
         except render.MacroError as e:
             data = self.config.data_dir
             raise PluginError(f"{_source(page, config)}: {e}. Known ids are the file names in "
@@ -124,6 +144,10 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
         default, _ = _i18n_languages(config)
         if self._lang(config) == default and self.site is not None:
             self._write_open_data(Path(config.site_dir), default)
+            try:
+                pyodide_assets.publish(Path(config.config_file_path).parent, Path(config.site_dir))
+            except pyodide_assets.PyodideError as e:
+                raise PluginError(str(e)) from None
         if self.furigana_problems:
             problems, self.furigana_problems = self.furigana_problems, []
             raise PluginError("Pages in やさしい日本語 must put furigana on every kanji:\n  - "
@@ -150,7 +174,12 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
             site = load_site(root, languages, data_dir=self.config.data_dir)
         except (DataError, StringsError) as e:
             raise PluginError(str(e)) from None
+        try:
+            self.instrument = selfcheck_data.load_instrument(root, site, self.config.data_dir)
+        except DataError as e:
+            raise PluginError(str(e)) from None
         pages = directory.generated_pages(site, default, strings)
+        pages |= selfcheck_data.result_pages(self.instrument, site, default)
         written = directory.write_generated(Path(config.docs_dir), pages)
         log.info(f"Directory: {len(site.services)} services, {len(pages)} generated pages ({written} changed)")
         problems = check_translations(Path(config.docs_dir), default, languages)
@@ -163,6 +192,23 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
         for warning in site.warnings:
             data_log.warning(warning)
         return site, strings
+
+    def _selfcheck_macros(self, lang: str, page: Page, url_for: Any) -> dict[str, Any]:
+        """[[selfcheck]] (the form) and [[selfcheck-result GROUP]] (a static result page)."""
+        assert self.site is not None
+
+        def bundle() -> dict[str, Any]:
+            assert self.site is not None
+            return selfcheck_data.bundle(self.instrument, self.site, lang, self.strings[lang], url_for)
+
+        def asset_for(path: str) -> str:  # assets live once, at the site root
+            return get_relative_url(path, page.url)
+
+        return {
+            "selfcheck": lambda _: selfcheck_html.form(bundle(), self.instrument, lang, url_for, asset_for,
+                                                       self.assets, self.lock),
+            "selfcheck-result": lambda group: selfcheck_html.result_page(bundle(), group, url_for),
+        }
 
     def _write_open_data(self, site_dir: Path, default: str) -> None:
         assert self.site is not None

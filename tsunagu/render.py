@@ -12,7 +12,8 @@ from tsunagu.model import Site
 from tsunagu.strings import Strings
 
 MACRO = re.compile(
-    r"\[\[(service|tel|survey|service-page|topic-page|audience-page) ([a-z0-9-]+)\]\]|\[\[(directory)\]\]"
+    r"\[\[(service|tel|survey|service-page|topic-page|audience-page|selfcheck-result) ([a-z0-9-]+)\]\]"
+    r"|\[\[(directory|selfcheck)\]\]"
 )
 UrlFor = Callable[[str], str]
 """Turns a site path such as ``services/yell/`` into a URL relative to the page being rendered."""
@@ -23,7 +24,7 @@ class MacroError(Exception):
 
 
 def expand_macros(markdown: str, site: Site, lang: str, s: Strings, url_for: UrlFor = lambda p: p,
-                  slots: dict[str, str] | None = None) -> str:
+                  slots: dict[str, str] | None = None, extra: dict[str, Callable[[str], str]] | None = None) -> str:
     """Replace the ``[[...]]`` macros (see README); raise naming every unknown id.
 
     With ``slots``, each macro becomes a short token and its HTML goes into ``slots``; ``fill_slots``
@@ -31,7 +32,9 @@ def expand_macros(markdown: str, site: Site, lang: str, s: Strings, url_for: Url
     directory page is mostly HTML.
     """
     unknown: list[str] = []
+    extra = extra or {}
     renderers: dict[str, Callable[[str], str]] = {
+        **extra,
         "service": lambda i: service_card(site.services[i], site, lang, s),
         "tel": lambda i: tel_inline(site.services[i], lang, s),
         "survey": lambda i: survey_figure(site.surveys[i], lang, s),
@@ -41,10 +44,12 @@ def expand_macros(markdown: str, site: Site, lang: str, s: Strings, url_for: Url
     }
 
     def render(m: re.Match[str]) -> str:
-        if m.group(3):
+        if m.group(3) == "directory":
             return directory.directory_listing(site, lang, s, url_for)
+        if m.group(3):
+            return renderers[m.group(3)]("")
         kind, ident = m.group(1), m.group(2)
-        if not _known(site, kind, ident):
+        if not _known(site, kind, ident, extra):
             unknown.append(m.group(0))
             return m.group(0)
         return renderers[kind](ident)
@@ -73,9 +78,11 @@ def fill_slots(html: str, slots: dict[str, str]) -> str:
     return SLOT.sub(lambda m: slots[m.group(1) or m.group(0)], html)
 
 
-def _known(site: Site, kind: str, ident: str) -> bool:
+def _known(site: Site, kind: str, ident: str, extra: dict[str, Callable[[str], str]]) -> bool:
     from tsunagu.directory import AUDIENCES, topics_in_use
 
+    if kind in extra:
+        return True
     if kind == "survey":
         return ident in site.surveys
     if kind == "topic-page":

@@ -1,0 +1,198 @@
+// tsunagu self-check page. The form works before this runs (points on every option, result pages per
+// total). With it, Pyodide starts in a worker as soon as the page opens, and the result appears on the
+// page. If WebAssembly or workers are missing, or Pyodide fails or is slow, the total is added up here
+// and the result page for it is offered. Nothing is sent or stored: no request carries an answer, the
+// URL never changes, no cookie or storage is written.
+(function () {
+  "use strict";
+  var form = document.getElementById("tg-selfcheck");
+  var dataEl = document.getElementById("tg-selfcheck-data");
+  if (!form || !dataEl) return;
+  var config = JSON.parse(dataEl.textContent);
+  var bundle = config.bundle, t = bundle.texts;
+  var status = document.getElementById("tg-sc-status");
+  var error = document.getElementById("tg-sc-error");
+  var result = document.getElementById("tg-sc-result");
+  var submit = document.getElementById("tg-sc-submit");
+  var READY_TIMEOUT = 20000, RESULT_WAIT = 3000;
+  var worker = null, ready = false, failed = false, pending = null, nextId = 1;
+
+  function japanNow() {
+    var d = new Date(Date.now() + 9 * 3600 * 1000);
+    return d.toISOString().slice(0, 16);
+  }
+
+  function setStatus(text) { status.textContent = text; status.hidden = !text; }
+
+  function startWorker() {
+    if (!window.Worker || typeof WebAssembly !== "object") { failed = true; return; }
+    try {
+      worker = new Worker(config.worker, { type: "module" });
+    } catch (e) { failed = true; return; }
+    setStatus(t.preparing);
+    var timer = setTimeout(function () { if (!ready) fail(); }, READY_TIMEOUT);
+    worker.onmessage = function (event) {
+      var msg = event.data;
+      if (msg.type === "ready") { ready = true; clearTimeout(timer); setStatus(t.ready); form.dataset.engine = "pyodide"; }
+      else if (msg.type === "result" && pending && msg.id === pending.id) { var p = pending; pending = null; p.done(msg.result); }
+      else if (msg.type === "error") { if (window.console) console.warn("self-check engine:", msg.message); fail(); }
+    };
+    worker.onerror = fail;
+    worker.postMessage({ type: "init", pyodide: config.pyodide, selfcheck: config.selfcheck, lock: config.lock,
+                         bundle: bundle });
+  }
+
+  function fail() {
+    failed = true;
+    setStatus("");
+    if (worker) { worker.terminate(); worker = null; }
+    if (pending) { var p = pending; pending = null; p.fallback(); }
+  }
+
+  function answers() {
+    var a = { items: {}, topics: [], methods: [] };
+    bundle.scale.items.forEach(function (item) {
+      var checked = form.querySelector('input[name="' + item.id + '"]:checked');
+      if (checked) a.items[item.id] = Number(checked.value);
+    });
+    var direct = form.querySelector('input[name="direct"]:checked');
+    a.direct = direct ? direct.value : null;
+    ["age", "language", "area"].forEach(function (name) {
+      var field = form.elements[name];
+      if (field && field.value) a[name] = field.value;
+    });
+    ["topics", "methods"].forEach(function (name) {
+      form.querySelectorAll('input[name="' + name + '"]:checked').forEach(function (box) { a[name].push(box.value); });
+    });
+    return a;
+  }
+
+  function missing(a) {
+    var out = [];
+    bundle.scale.items.forEach(function (item, i) { if (!a.items[item.id]) out.push(i + 1); });
+    if (!a.direct) out.push(bundle.scale.items.length + 1);
+    return out;
+  }
+
+  function showMissing(numbers) {
+    var names = numbers.map(function (n) { return t.question_n.replace("{n}", n); }).join(", ");
+    error.textContent = plain(t.missing.replace("{questions}", names));
+    error.hidden = false;
+    var first = document.getElementById("tg-q" + numbers[0]);
+    error.focus();
+    if (first) first.scrollIntoView({ block: "center" });
+  }
+
+  // Text with furigana notation as plain text (status and error lines are plain text).
+  function plain(text) { return text.replace(/｜?([^｜《》]+)《([^》]+)》/g, "$1"); }
+
+  function el(tag, cls, html) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (html !== undefined) e.innerHTML = html;  // build-time HTML from this site's own data
+    return e;
+  }
+
+  function ruby(text) {
+    var escaped = text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+    return escaped.replace(/｜([^｜《》]+)《([^》]+)》|([\u3005\u4e00-\u9fff]+)《([^》]+)》/g, function (m, a, b, c, d) {
+      return "<ruby>" + (a || c) + "<rt>" + (b || d) + "</rt></ruby>";
+    });
+  }
+
+  function list(ids) {
+    var ul = el("ul", "tg-entries");
+    ids.forEach(function (entry) {
+      var s = bundle.services[entry.id];
+      var li = el("li", "tg-entry");
+      var head = el("span", "tg-entry__head", '<a class="tg-entry__name" href="' + s.page + '">' + s.name_html +
+                    "</a> " + s.tel_html);
+      if (entry.open_now) head.appendChild(el("span", "tg-open", ruby(t.open_now)));
+      li.appendChild(head);
+      if (s.hours_html) li.appendChild(el("span", "tg-entry__hours", s.hours_html));
+      ul.appendChild(li);
+    });
+    return ul;
+  }
+
+  function render(r) {
+    result.innerHTML = "";
+    result.appendChild(el("h2", "tg-sc-score", ruby(r.texts.score)));
+    ["group", "message", "national_same", "national_lonely", "feeling_vs_situation", "not_diagnosis"]
+      .forEach(function (key) { if (r.texts[key]) result.appendChild(el("p", "tg-sc-" + key, ruby(r.texts[key]))); });
+    [["crisis", t.crisis], ["youth", t.youth], ["matches", t.matches], ["places", t.places]].forEach(function (part) {
+      if (r[part[0]] && r[part[0]].length) {
+        result.appendChild(el("h3", "", ruby(part[1])));
+        result.appendChild(list(r[part[0]]));
+      }
+    });
+    result.appendChild(el("p", "tg-sc-note", ruby(t.computed_here)));
+    actions();
+    show();
+  }
+
+  function renderFallback(a) {
+    var total = bundle.scale.items.reduce(function (sum, item) { return sum + a.items[item.id]; }, 0);
+    var group = bundle.scale.groups.filter(function (g) { return g.min <= total && total <= g.max; })[0];
+    result.innerHTML = "";
+    result.appendChild(el("h2", "tg-sc-score", ruby(t.your_score.replace("{score}", total))));
+    var label = group.min === group.max ? t.result_for_one : t.result_for;
+    var p = el("p", "tg-sc-fallback-link");
+    var link = el("a", "", ruby(label.replace("{min}", group.min).replace("{max}", group.max)));
+    link.href = config.results[group.id];
+    p.appendChild(link);
+    result.appendChild(p);
+    actions();
+    show();
+  }
+
+  function actions() {
+    var row = el("p", "tg-sc-actions");
+    var print = el("button", "md-button", ruby(t.print));
+    print.type = "button";
+    print.addEventListener("click", function () { window.print(); });
+    var again = el("button", "md-button", ruby(t.again));
+    again.type = "button";
+    again.addEventListener("click", function () {
+      form.reset();
+      result.innerHTML = "";
+      result.hidden = true;
+      error.hidden = true;
+      form.scrollIntoView();
+      var first = form.querySelector("input");
+      if (first) first.focus();
+    });
+    row.appendChild(print);
+    row.appendChild(again);
+    result.appendChild(row);
+  }
+
+  function show() {
+    result.hidden = false;
+    result.focus();
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    error.hidden = true;
+    var a = answers();
+    var gaps = missing(a);
+    if (gaps.length) { showMissing(gaps); return; }
+    if (failed) { renderFallback(a); return; }
+    var request = { id: nextId++, done: render, fallback: function () { renderFallback(a); } };
+    pending = request;
+    var send = function () { worker.postMessage({ type: "evaluate", id: request.id, answers: a, now: japanNow() }); };
+    if (ready) send();
+    else {
+      var waited = 0;
+      var poll = setInterval(function () {
+        waited += 100;
+        if (ready) { clearInterval(poll); send(); }
+        else if (failed || waited >= RESULT_WAIT) { clearInterval(poll); if (pending === request) { pending = null; renderFallback(a); } }
+      }, 100);
+    }
+  });
+
+  submit.hidden = false;
+  startWorker();
+})();

@@ -1,0 +1,80 @@
+"""Rank directory services for one person's optional answers: a short list, not everything."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection, Mapping, Sequence
+from typing import Any
+
+from selfcheck.opening import is_open
+
+LIMIT = 5
+PLACES_LIMIT = 2
+YOUTH_LIMIT = 3
+
+
+def open_now(service: Mapping[str, Any], when: dt.datetime | None, holidays: Collection[str]) -> bool | None:
+    """True if any confirmed phone or chat line is open at ``when``; None when not known or no time given."""
+    if when is None:
+        return None
+    results = [is_open(h, when, holidays) for h in service["hours"]]
+    if any(r is True for r in results):
+        return True
+    return False if any(r is False for r in results) else None
+
+
+def _fits(service: Mapping[str, Any], prefs: Mapping[str, Any], bands: Mapping[str, Sequence[int]],
+          specific_areas: Collection[str]) -> bool:
+    if not service["methods"]:
+        return False
+    age = prefs.get("age")
+    if isinstance(age, str) and age in bands:
+        low = service["ages"][0] if service["ages"][0] is not None else 0
+        high = service["ages"][1] if service["ages"][1] is not None else 120
+        if not (low <= bands[age][1] and bands[age][0] <= high):
+            return False
+    area = prefs.get("area")
+    return not (area and service["area"] in specific_areas and service["area"] != area)
+
+
+def _score(service: Mapping[str, Any], prefs: Mapping[str, Any]) -> int:
+    topics = set(prefs.get("topics") or ())
+    score = 3 * len(topics & set(service["topics"]))
+    if not topics and {"loneliness", "general"} & set(service["topics"]):
+        score += 1
+    if prefs.get("age") and (service["ages"][0] is not None or service["ages"][1] is not None):
+        score += 2  # an age limit that fits: a line made for people of this age
+    language = prefs.get("language")
+    if language and language != "ja":
+        served = language in service["languages"] or "many" in service["languages"]
+        score += 2 if served else -3
+    if set(prefs.get("methods") or ()) & set(service["methods"]):
+        score += 1
+    if prefs.get("area") and service["area"] == prefs["area"]:
+        score += 1
+    return score
+
+
+def rank(bundle: Mapping[str, Any], prefs: Mapping[str, Any], when: dt.datetime | None) -> dict[str, list[str]]:
+    """Service ids for the result: ``matches`` (short list), ``places``, ``youth`` and ``crisis`` (always)."""
+    services: Mapping[str, Mapping[str, Any]] = bundle["services"]
+    crisis = [i for i in bundle["crisis"] if i in services]
+    holidays = bundle["holidays"]
+    candidates = [i for i, s in services.items()
+                  if i not in crisis and "emergency" not in s["topics"]
+                  and _fits(s, prefs, bundle["bands"], bundle["specific_areas"])]
+
+    def key(i: str) -> tuple[int, int, str]:
+        opened = open_now(services[i], when, holidays)
+        return (-_score(services[i], prefs), 0 if opened else 1, services[i]["name"])
+
+    ordered = sorted(candidates, key=key)
+    matches = [i for i in ordered if _score(services[i], prefs) > 0][:LIMIT]
+    # Without a ward, a place for one ward is no answer: prefer places open to the whole area.
+    places = [i for i in ordered if "community" in services[i]["topics"] and i not in matches
+              and (prefs.get("area") or services[i]["area"] not in bundle["specific_areas"])][:PLACES_LIMIT]
+    youth: list[str] = []
+    if prefs.get("age") in ("children", "teens"):
+        youth = [i for i in ordered if services[i]["ages"][1] is not None and services[i]["ages"][1] <= 18
+                 and i not in matches][:YOUTH_LIMIT]
+    return {"matches": matches, "places": places, "youth": youth, "crisis": crisis}

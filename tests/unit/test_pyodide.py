@@ -1,0 +1,39 @@
+"""The selfcheck checks inside real Pyodide (the pinned npm package, run by Node), with the same
+trimmed standard library the site ships, on the real bundles of two languages."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+from tests.conftest import ROOT
+from tests.unit.test_selfcheck import BUNDLES
+from tsunagu import pyodide_assets
+
+
+def test_selfcheck_checks_pass_inside_pyodide(tmp_path: Path) -> None:
+    node = shutil.which("node")
+    assert node, "Node.js is required"
+    stdlib = tmp_path / "python_stdlib.zip"
+    stdlib.write_bytes(pyodide_assets.trimmed_stdlib(pyodide_assets.package_dir(ROOT)))
+    files = []
+    for lang in ("ja-easy", "en"):
+        path = tmp_path / f"bundle.{lang}.json"
+        path.write_text(json.dumps(BUNDLES[lang], ensure_ascii=False), encoding="utf-8")
+        files.append(str(path))
+    result = subprocess.run([node, str(ROOT / "tests" / "pyodide" / "run.mjs"), str(stdlib), *files],
+                            capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    assert "10 passed, 0 failed" in result.stdout
+    assert "Python 3.14" in result.stdout
+
+
+def test_pyodide_is_the_pinned_version() -> None:
+    lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
+    pinned = lock["packages"]["node_modules/pyodide"]
+    assert pinned["integrity"].startswith("sha512-")  # npm ci verifies the tarball against it
+    assert pyodide_assets.package_dir(ROOT).name == "pyodide"
+    manifest = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))
+    assert manifest["dependencies"]["pyodide"] == pinned["version"], "package.json must pin an exact version"
