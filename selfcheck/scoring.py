@@ -42,4 +42,5 @@ def national_share(bundle: Mapping[str, Any], option: Mapping[str, Any]) -> floa
 def lonely_in_ten(bundle: Mapping[str, Any]) -> int:
     """People in ten who feel lonely at least occasionally (the first three answer categories)."""
     values = bundle["national"]["values"]
-    return int(round(sum(v for v in values[:3] if v is not None) / 10))
+    share: float = sum(v for v in values[:3] if v is not None)
+    return round(share / 10)

@@ -136,7 +136,7 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
             service = self.site.services[match.group(1)]
             tag = jsonld.service_jsonld(service, self.site, self._lang(config), page.canonical_url or "")
             output = output.replace("</head>", tag + "</head>", 1)
-        wasm = page.file.src_uri in self.config.wasm_pages
+        wasm = _untranslated(page.file.src_uri, self.site.languages) in self.config.wasm_pages
         return csp.add_meta(output, wasm=wasm)
 
     @event_priority(100)  # before static-i18n starts the next language
@@ -268,3 +268,11 @@ def _source(page: Page, config: MkDocsConfig) -> str:
         return "docs/" + path.relative_to(Path(config.docs_dir).resolve()).as_posix()
     except ValueError:
         return "docs/" + page.file.src_uri
+
+
+def _untranslated(src_uri: str, languages: tuple[str, ...]) -> str:
+    """talk-now.en.md -> talk-now.md, so settings name a page once for every language."""
+    for lang in languages:
+        if src_uri.endswith(f".{lang}.md"):
+            return src_uri[: -len(f".{lang}.md")] + ".md"
+    return src_uri

@@ -9,6 +9,8 @@
   var dataEl = document.getElementById("tg-selfcheck-data");
   if (!form || !dataEl) return;
   var config = JSON.parse(dataEl.textContent);
+  // The worker resolves URLs against its own address: hand it absolute ones.
+  ["worker", "pyodide", "selfcheck"].forEach(function (key) { config[key] = new URL(config[key], location.href).href; });
   var bundle = config.bundle, t = bundle.texts;
   var status = document.getElementById("tg-sc-status");
   var error = document.getElementById("tg-sc-error");
