@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Install everything tsunagu needs, idempotently: a Python venv with the project, npm packages,
+# Install everything tsunagu needs, idempotently: a Python venv with the project, npm packages (Pyodide),
 # and (for tests) Debian's Chromium and Noto CJK fonts. Usage: scripts/setup.sh [--test]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,8 +16,10 @@ else
   .venv/bin/pip install --quiet --disable-pip-version-check -e .
 fi
 
+# Pyodide (served by the site itself) and axe-core come from npm, pinned in package-lock.json.
+npm ci --no-audit --no-fund --loglevel=error
+
 if [ "$want_test" = "--test" ]; then
-  npm ci --no-audit --no-fund --loglevel=error
   if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
     SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
     $SUDO apt-get update -qq
