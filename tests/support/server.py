@@ -36,7 +36,9 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         if (not path.is_file() or not path.name.endswith(COMPRESSIBLE)
                 or "gzip" not in self.headers.get("Accept-Encoding", "")):
             return super().send_head()
-        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        # Precompressed copies first, as hosts configured for them serve (the build writes .gz files).
+        pre = path.with_name(path.name + ".gz")
+        body = pre.read_bytes() if pre.is_file() else gzip.compress(path.read_bytes(), compresslevel=6)
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Encoding", "gzip")

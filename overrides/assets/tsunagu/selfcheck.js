@@ -35,7 +35,10 @@
     var timer = setTimeout(function () { if (!ready) fail(); }, READY_TIMEOUT);
     worker.onmessage = function (event) {
       var msg = event.data;
-      if (msg.type === "ready") { ready = true; clearTimeout(timer); setStatus(t.ready); form.dataset.engine = "pyodide"; }
+      if (msg.type === "ready") {
+        ready = true; clearTimeout(timer); setStatus(t.ready);
+        form.dataset.engine = "pyodide"; form.dataset.readyMs = msg.ms; form.dataset.wasmMemory = msg.memory;
+      }
       else if (msg.type === "result" && pending && msg.id === pending.id) { var p = pending; pending = null; p.done(msg.result); }
       else if (msg.type === "error") { if (window.console) console.warn("self-check engine:", msg.message); fail(); }
     };
@@ -131,6 +134,7 @@
     result.appendChild(el("p", "tg-sc-note", ruby(t.computed_here)));
     actions();
     show();
+    result.dataset.shownAt = performance.now();
   }
 
   function renderFallback(a) {
@@ -176,6 +180,7 @@
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
+    form.dataset.submittedAt = performance.now();
     error.hidden = true;
     var a = answers();
     var gaps = missing(a);
