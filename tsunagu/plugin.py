@@ -76,8 +76,9 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
             self.site, self.strings = self._load(config)
             project = Path(config.config_file_path).parent
             try:
-                self.assets = pyodide_assets.paths(project)
-                self.lock = pyodide_assets.minimal_lock(pyodide_assets.package_dir(project))
+                if self.instrument:
+                    self.assets = pyodide_assets.paths(project)
+                    self.lock = pyodide_assets.minimal_lock(pyodide_assets.package_dir(project))
             except pyodide_assets.PyodideError as e:
                 raise PluginError(str(e)) from None
             self._stage(config)
@@ -145,7 +146,8 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
         if self._lang(config) == default and self.site is not None:
             self._write_open_data(Path(config.site_dir), default)
             try:
-                pyodide_assets.publish(Path(config.config_file_path).parent, Path(config.site_dir))
+                if self.instrument:
+                    pyodide_assets.publish(Path(config.config_file_path).parent, Path(config.site_dir))
             except pyodide_assets.PyodideError as e:
                 raise PluginError(str(e)) from None
         if self.furigana_problems:
@@ -174,12 +176,15 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
             site = load_site(root, languages, data_dir=self.config.data_dir)
         except (DataError, StringsError) as e:
             raise PluginError(str(e)) from None
-        try:
-            self.instrument = selfcheck_data.load_instrument(root, site, self.config.data_dir)
-        except DataError as e:
-            raise PluginError(str(e)) from None
+        # The self-check is optional: a city without data/selfcheck.yml has no self-check pages.
+        if (root / self.config.data_dir / "selfcheck.yml").exists():
+            try:
+                self.instrument = selfcheck_data.load_instrument(root, site, self.config.data_dir)
+            except DataError as e:
+                raise PluginError(str(e)) from None
         pages = directory.generated_pages(site, default, strings)
-        pages |= selfcheck_data.result_pages(self.instrument, site, default)
+        if self.instrument:
+            pages |= selfcheck_data.result_pages(self.instrument, site, default)
         written = directory.write_generated(Path(config.docs_dir), pages)
         log.info(f"Directory: {len(site.services)} services, {len(pages)} generated pages ({written} changed)")
         problems = check_translations(Path(config.docs_dir), default, languages)
@@ -196,6 +201,8 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
     def _selfcheck_macros(self, lang: str, page: Page, url_for: Any) -> dict[str, Any]:
         """[[selfcheck]] (the form) and [[selfcheck-result GROUP]] (a static result page)."""
         assert self.site is not None
+        if not self.instrument:
+            return {}
 
         def bundle() -> dict[str, Any]:
             assert self.site is not None

@@ -47,6 +47,9 @@ def expand_macros(markdown: str, site: Site, lang: str, s: Strings, url_for: Url
         if m.group(3) == "directory":
             return directory.directory_listing(site, lang, s, url_for)
         if m.group(3):
+            if m.group(3) not in renderers:  # e.g. [[selfcheck]] on a site without data/selfcheck.yml
+                unknown.append(m.group(0))
+                return m.group(0)
             return renderers[m.group(3)]("")
         kind, ident = m.group(1), m.group(2)
         if not _known(site, kind, ident, extra):
