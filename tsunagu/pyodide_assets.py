@@ -14,7 +14,7 @@ from pathlib import Path
 
 CORE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 KEEP_LIST = Path(__file__).parent / "pyodide_stdlib_keep.txt"
-COMPRESS = (".mjs", ".wasm", ".zip", ".js", ".json")
+COMPRESS = (".mjs", ".wasm", ".js", ".json")  # zips are deflated inside already
 
 
 class PyodideError(Exception):
@@ -50,14 +50,15 @@ def minimal_lock(folder: Path) -> str:
 
 
 def trimmed_stdlib(folder: Path, keep_list: Path = KEEP_LIST) -> bytes:
-    """python_stdlib.zip with only the kept files, stored uncompressed so gzip/brotli compress it better."""
+    """python_stdlib.zip with only the kept files, deflated: static hosts rarely compress .zip responses."""
     keep = {line.strip() for line in keep_list.read_text(encoding="utf-8").splitlines()
             if line.strip() and not line.startswith("#")}
     out = io.BytesIO()
-    with zipfile.ZipFile(folder / "python_stdlib.zip") as src, zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as dst:
+    with (zipfile.ZipFile(folder / "python_stdlib.zip") as src,
+          zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as dst):
         for name in src.namelist():
             if name in keep:
-                dst.writestr(zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0)), src.read(name))
+                dst.writestr(_entry(name), src.read(name))
     return out.getvalue()
 
 
@@ -66,9 +67,15 @@ def selfcheck_archive(package: Path) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         for path in sorted(package.glob("*.py")):
-            z.writestr(zipfile.ZipInfo(f"selfcheck/{path.name}", date_time=(2020, 1, 1, 0, 0, 0)),
-                       path.read_bytes())
+            z.writestr(_entry(f"selfcheck/{path.name}"), path.read_bytes())
     return out.getvalue()
+
+
+def _entry(name: str) -> zipfile.ZipInfo:
+    """A deflated zip entry with a fixed date, so the archive is the same on every build."""
+    info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info
 
 
 def publish(project: Path, site_dir: Path) -> dict[str, str]:
