@@ -116,6 +116,15 @@ def main() -> None:
                       f"{o['result_ms']:>18.0f} ms   (page {o['page_kb']:.0f} KB, WASM memory {o['wasm_mb']:.0f} MB, "
                       f"page JS heap {o['heap_mb']:.1f} MB)")
             browser.close()
+        files = [*(site / "assets" / "pyodide").rglob("*"), *(site / "assets" / "selfcheck").rglob("*")]
+        raw = [f for f in files if f.is_file() and f.suffix not in (".gz", ".br")]
+
+        def served(f: Path, ext: str) -> int:
+            pre = f.with_name(f"{f.name}.{ext}")
+            return pre.stat().st_size if pre.exists() else f.stat().st_size
+
+        print(f"Pyodide files as a host serving the precompressed copies sends them: "
+              f"gzip {sum(served(f, 'gz') for f in raw) / 1e6:.2f} MB, brotli {sum(served(f, 'br') for f in raw) / 1e6:.2f} MB")
 
 
 if __name__ == "__main__":
