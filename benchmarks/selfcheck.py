@@ -123,8 +123,9 @@ def main() -> None:
             pre = f.with_name(f"{f.name}.{ext}")
             return pre.stat().st_size if pre.exists() else f.stat().st_size
 
+        gz, br = (sum(served(f, ext) for f in raw) / 1e6 for ext in ("gz", "br"))
         print(f"Pyodide files as a host serving the precompressed copies sends them: "
-              f"gzip {sum(served(f, 'gz') for f in raw) / 1e6:.2f} MB, brotli {sum(served(f, 'br') for f in raw) / 1e6:.2f} MB")
+              f"gzip {gz:.2f} MB, brotli {br:.2f} MB")
 
 
 if __name__ == "__main__":
