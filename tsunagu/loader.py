@@ -27,6 +27,7 @@ from tsunagu.model import (
     Service,
     Site,
     Source,
+    Superseded,
     Survey,
     WeeklyHours,
 )
@@ -194,7 +195,8 @@ def _read_audiences(r: _Reader, raw: Any) -> tuple[int | None, int | None]:
 
 
 def _read_contact(r: _Reader, raw: Any, key: str, today: dt.date) -> Contact | None:
-    keys = {"type", "value", "label", "hours", "fee", "status", "source", "checked", "note", "if_busy"}
+    keys = {"type", "value", "label", "hours", "fee", "status", "source", "checked", "note", "if_busy",
+            "superseded"}
     m = r.mapping(raw, key, keys)
     if not m:
         return None
@@ -230,7 +232,28 @@ def _read_contact(r: _Reader, raw: Any, key: str, today: dt.date) -> Contact | N
         fee=r.choice(m, "fee", FEES, key) if "fee" in m else "unknown",
         note=r.localized(m, "note", f"{key}.") if "note" in m else {},
         if_busy=_read_alternatives(r, m["if_busy"], f"{key}.if_busy") if "if_busy" in m else (),
+        superseded=_read_superseded(r, m["superseded"], f"{key}.superseded", today, value)
+        if "superseded" in m else (),
     )
+
+
+def _read_superseded(r: _Reader, raw: Any, key: str, today: dt.date, current: str) -> tuple[Superseded, ...]:
+    """Older values that sources still print: each with where it was seen (two sources, both recorded)."""
+    out: list[Superseded] = []
+    for i, item in enumerate(raw if isinstance(raw, list) else []):
+        k = f"{key}[{i}]"
+        m = r.mapping(item, k, {"value", "until", "source"})
+        value = r.string(m, "value", k)
+        if value and value == current:
+            r.problem(f"{k}.value", "an older value, different from the contact's current value", value)
+        source = _read_source(r, m["source"], f"{k}.source") if "source" in m else None
+        if source is None:
+            r.problem(f"{k}.source", "the source that still shows the older value", MISSING,
+                      "source: {title: 市政だより 2019年7月15日号, url: https://...}")
+        out.append(Superseded(value, r.date(m, "until", today, k, required=False), source))
+    if not isinstance(raw, list):
+        r.problem(key, "a list of older values", raw, "superseded: [{value: 093-000-0000, source: {...}}]")
+    return tuple(out)
 
 
 def _read_alternatives(r: _Reader, raw: Any, key: str) -> tuple[Alternative, ...]:

@@ -70,6 +70,15 @@ class Hours:
 
 
 @dataclass(frozen=True)
+class Superseded:
+    """A number seen in older sources that is no longer used: recorded for editors, never shown."""
+
+    value: str
+    until: dt.date | None
+    source: Source | None
+
+
+@dataclass(frozen=True)
 class Alternative:
     """What to try when a line is busy: another service, or advice in words."""
 
@@ -95,6 +104,8 @@ class Contact:
     """``free``, ``caller-pays`` or ``unknown``."""
     note: Localized = field(default_factory=dict)
     if_busy: tuple[Alternative, ...] = ()
+    superseded: tuple[Superseded, ...] = ()
+    """Conflicting older values and where they were seen, so no one re-adds them by mistake."""
 
     @property
     def verified(self) -> bool:

@@ -52,6 +52,7 @@ def _service(sv: Service) -> dict[str, Any]:
     data = asdict(sv)
     data.pop("file")
     for contact, raw in zip(sv.contacts, data["contacts"], strict=True):
+        raw.pop("superseded")  # old numbers are recorded for editors, never published
         raw["hours"] = hours_json(contact.hours)
         raw["checked"] = contact.checked.isoformat() if contact.checked else None
         if not contact.verified:
