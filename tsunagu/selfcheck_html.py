@@ -27,15 +27,15 @@ def form(b: Mapping[str, Any], instrument: Mapping[str, Any], lang: str, url_for
                    f"{text(item['text'][lang])}</legend>")
         for option in instrument["options"]:
             out.append(f'<label class="tg-opt"><input type="radio" name="{escape(item["id"])}" '
-                       f'value="{option["score"]}"> {text(option["label"][lang])} '
-                       f'<span class="tg-points">({option["score"]})</span></label>')
+                       f'value="{option["score"]}"><span>{text(option["label"][lang])} '
+                       f'<span class="tg-points">({option["score"]})</span></span></label>')
         out.append("</fieldset>")
     n = len(instrument["items"]) + 1
     out.append(f'<fieldset class="tg-q" id="tg-q{n}"><legend><span class="tg-q__n">{n}.</span> '
                f"{text(instrument['direct_text'][lang])}</legend>")
     for option in instrument["direct_options"]:
-        out.append(f'<label class="tg-opt"><input type="radio" name="direct" value="{escape(option["id"])}"> '
-                   f"{text(option['label'][lang])}</label>")
+        out.append(f'<label class="tg-opt"><input type="radio" name="direct" value="{escape(option["id"])}">'
+                   f"<span>{text(option['label'][lang])}</span></label>")
     out.append("</fieldset>")
     out.append(_optional(b, instrument, lang))
     out.append('<p class="tg-sc-status" id="tg-sc-status" role="status" aria-live="polite" hidden></p>')
@@ -113,8 +113,8 @@ def _optional(b: Mapping[str, Any], instrument: Mapping[str, Any], lang: str) ->
                 f'<select id="tg-sc-{name}" name="{name}"><option value="">—</option>{opts}</select></div>')
 
     def boxes(name: str) -> str:
-        items = "".join(f'<label class="tg-opt"><input type="checkbox" name="{name}" value="{escape(v)}"> '
-                        f"{text(strings[name][v])}</label>" for v in choices[name])
+        items = "".join(f'<label class="tg-opt"><input type="checkbox" name="{name}" value="{escape(v)}">'
+                        f"<span>{text(strings[name][v])}</span></label>" for v in choices[name])
         return f'<fieldset class="tg-q tg-q--optional"><legend>{text(prompts[name][lang])}</legend>{items}</fieldset>'
 
     return ('<div class="tg-sc-optional">' + select("age") + boxes("topics") + boxes("methods") + select("language")
