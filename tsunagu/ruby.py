@@ -42,10 +42,6 @@ def kanji_outside_ruby(text: str) -> list[str]:
     return [bare[max(0, m.start() - 8): m.end() + 8].replace("\n", " ") for m in _KANJI_CHAR.finditer(bare)]
 
 
-def has_kanji(text: str) -> bool:
-    return bool(_KANJI_CHAR.search(text))
-
-
 # Citations keep the exact title of the document they cite, so a reader can find it; text marked as
 # another language (a language's own name, 中文) is not Japanese.
 _RUBY_ELEMENT = re.compile(
