@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install everything tsunagu needs, idempotently: a Python venv with the project, npm packages (Pyodide),
-# and (for tests) Debian's Chromium and Noto CJK fonts. Usage: scripts/setup.sh [--test]
+# Debian's Chromium and Noto CJK fonts (the build prints PDFs and draws share cards with them), and for
+# tests the real checkers: zbarimg, poppler-utils, rsvg-convert. Usage: scripts/setup.sh [--test]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,13 +17,30 @@ else
   .venv/bin/pip install --quiet --disable-pip-version-check -e .
 fi
 
-# Pyodide (served by the site itself) and axe-core come from npm, pinned in package-lock.json.
-npm ci --no-audit --no-fund --loglevel=error
-
+# Pyodide (served by the site itself) comes from npm, pinned in package-lock.json; the test tools too
+# (axe-core, vnu-jar, lighthouse), which serving the site does not need.
 if [ "$want_test" = "--test" ]; then
-  if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
-    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-    $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk >/dev/null
-  fi
+  npm ci --no-audit --no-fund --loglevel=error
+else
+  npm ci --omit=dev --no-audit --no-fund --loglevel=error
+fi
+
+needed=()
+[ -x /usr/bin/chromium ] || needed+=(chromium)
+fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || needed+=(fonts-noto-cjk)
+if [ "$want_test" = "--test" ]; then
+  command -v zbarimg >/dev/null || needed+=(zbar-tools)
+  command -v pdftotext >/dev/null || needed+=(poppler-utils)
+  command -v rsvg-convert >/dev/null || needed+=(librsvg2-bin)
+  command -v java >/dev/null || needed+=(default-jre-headless)  # the Nu HTML checker (npm vnu-jar)
+  command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || needed+=(nginx)  # serves the site in a test
+fi
+if [ ${#needed[@]} -gt 0 ]; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  # Install without starting services (nginx would start on port 80): the tests start their own.
+  policy=/usr/sbin/policy-rc.d; added=""
+  if [ ! -e "$policy" ]; then printf '#!/bin/sh\nexit 101\n' | $SUDO tee "$policy" >/dev/null; $SUDO chmod +x "$policy"; added=1; fi
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${needed[@]}" >/dev/null
+  if [ -n "$added" ]; then $SUDO rm -f "$policy"; fi
 fi

@@ -5,10 +5,26 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def mkdocs_config(path: Path = ROOT / "mkdocs.yml") -> dict[str, Any]:
+    """mkdocs.yml as data; ``!ENV [NAME, default]`` gives its default."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+        values = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else []
+        return values[-1] if values else None
+
+    Loader.add_constructor("!ENV", env)
+    return dict(yaml.load(path.read_text(encoding="utf-8"), Loader=Loader))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -17,5 +17,8 @@ class TsunaguConfig(Config):  # type: ignore[no-untyped-call]
     """The page the crisis strip's "more lines" link opens (a path in docs/)."""
     privacy_page = opt.Type(str, default="privacy.md")
     """The page the footer's privacy note links to (a path in docs/)."""
+    offline_pages = opt.ListOfItems(opt.Type(str), default=[])
+    """Pages (sources in docs/, wildcards allowed) the service worker keeps for offline use, in the visitor's
+    language. Empty: no service worker."""
     atomic_build = opt.Type(bool, default=True)
     """``mkdocs build`` writes into a temporary folder and replaces site_dir only on success."""

@@ -26,10 +26,27 @@ def script_hashes(html: str) -> list[str]:
 
 def policy(html: str, wasm: bool = False) -> str:
     """The policy for one page; ``wasm`` adds only 'wasm-unsafe-eval' (for Pyodide)."""
-    script_src = ["'self'", *script_hashes(html)]
+    return _join(_directives(script_hashes(html), wasm))
+
+
+def header_policy(hashes: list[str]) -> str:
+    """The site-wide policy for an HTTP header: every page's inline-script hashes and WebAssembly.
+
+    Browsers enforce the header and each page's <meta> policy together, so a page still gets only
+    what its own <meta> allows; the header adds what a <meta> cannot say: no framing by other sites.
+    """
+    return _join({**_directives(hashes, wasm=True), "frame-ancestors": "'none'"})
+
+
+def _join(directives: dict[str, str]) -> str:
+    return "; ".join(f"{k} {v}" for k, v in directives.items())
+
+
+def _directives(hashes: list[str], wasm: bool) -> dict[str, str]:
+    script_src = ["'self'", *hashes]
     if wasm:
         script_src.append("'wasm-unsafe-eval'")
-    directives = {
+    return {
         "default-src": "'self'",
         "script-src": " ".join(script_src),
         "style-src": "'self'",
@@ -41,7 +58,6 @@ def policy(html: str, wasm: bool = False) -> str:
         "base-uri": "'self'",
         "form-action": "'self'",
     }
-    return "; ".join(f"{k} {v}" for k, v in directives.items())
 
 
 def add_meta(html: str, wasm: bool = False) -> str:

@@ -7,6 +7,7 @@ event here runs once per language and must be idempotent.
 from __future__ import annotations
 
 import logging
+import os
 import re
 import tempfile
 from pathlib import Path
@@ -18,17 +19,26 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+from mkdocs.utils.meta import get_data as front_matter
 
 from tsunagu import (
+    cards,
     csp,
     directory,
+    hosting,
     jsonld,
+    kit,
+    offline,
     open_data,
+    postprocess,
+    printkit,
     pyodide_assets,
     render,
     ruby,
     selfcheck_data,
     selfcheck_html,
+    share,
+    share_html,
     staging,
 )
 from tsunagu.completeness import check_translations
@@ -64,6 +74,17 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
         self.furigana_problems: list[str] = []
         self.slots: dict[str, dict[str, str]] = {}
         """Macro HTML per page, between on_page_markdown and on_page_content."""
+        self.share: share.ShareConfig | None = None
+        self.site_url = ""
+        self.titles: dict[tuple[str, str], str] = {}
+        """(language, page source) -> the page's title, for QR tables and printed links."""
+        self.root = Path(".")
+        self.default = ""
+        self.site_name = ""
+        self.built: set[str] = set()
+        self.script_hashes: set[str] = set()
+        """Inline-script hashes of every page: the CSP header for hosts allows them all."""
+        """Languages built so far in this run: the kit is written after the last one."""
 
     # Events, in the order MkDocs calls them ----------------------------------------------------
 
@@ -73,6 +94,9 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
     @event_priority(100)  # before static-i18n, so its per-language site_dir derives from ours
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.site is None:  # first of the per-language builds: load and check everything once
+            self.root = Path(config.config_file_path).parent
+            self.default = _i18n_languages(config)[0]
+            self.site_name = str(config.site_name)
             self.site, self.strings = self._load(config)
             project = Path(config.config_file_path).parent
             try:
@@ -81,6 +105,7 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
                     self.lock = pyodide_assets.minimal_lock(pyodide_assets.package_dir(project))
             except pyodide_assets.PyodideError as e:
                 raise PluginError(str(e)) from None
+            self._load_share(config)
             self._stage(config)
         return config
 
@@ -94,8 +119,9 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
             slots: dict[str, str] = {}
             self.slots[page.file.src_uri] = slots
             url_for = lambda path: get_relative_url(prefix + path, page.url)  # noqa: E731
+            extra = {**self._selfcheck_macros(lang, page, url_for), **self._share_macros(lang, page, url_for)}
             markdown = render.expand_macros(markdown, self.site, lang, self.strings[lang], url_for=url_for,
-                                            slots=slots, extra=self._selfcheck_macros(lang, page, url_for))
+                                            slots=slots, extra=extra)
         except render.MacroError as e:
             data = self.config.data_dir
             raise PluginError(f"{_source(page, config)}: {e}. Known ids are the file names in "
@@ -117,7 +143,10 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
     def on_page_context(  # type: ignore[override]
         self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
     ) -> dict[str, Any]:
-        return self._context(context, config)
+        context = self._context(context, config)
+        if self.site_url:  # share card and Open Graph address for this page
+            context["tg"]["card_url"] = share.absolute(self.site_url, kit.card_file(page.url))
+        return context
 
     def on_template_context(  # type: ignore[override]
         self, context: dict[str, Any], template_name: str, config: MkDocsConfig
@@ -138,7 +167,14 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
             tag = jsonld.service_jsonld(service, self.site, self._lang(config), page.canonical_url or "")
             output = output.replace("</head>", tag + "</head>", 1)
         wasm = _untranslated(page.file.src_uri, self.site.languages) in self.config.wasm_pages
-        return csp.add_meta(output, wasm=wasm)
+        if self.site_url:
+            self._write_card(page, config)
+        return self._finish_html(output, wasm)
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        if template_name == "404.html":
+            return self._finish_html(output_content, wasm=False)
+        return output_content
 
     @event_priority(100)  # before static-i18n starts the next language
     def on_post_build(self, config: MkDocsConfig) -> None:
@@ -154,6 +190,15 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
             problems, self.furigana_problems = self.furigana_problems, []
             raise PluginError("Pages in やさしい日本語 must put furigana on every kanji:\n  - "
                               + "\n  - ".join(problems))
+        # static-i18n builds the default language first, then the others: the kit goes in after the last.
+        lang = self._lang(config)
+        self.built = {lang} if lang == default else self.built | {lang}
+        if self.site is not None and len(self.built) == len(self.site.languages):
+            if self.share is not None:
+                self._write_kit(config)
+            self._write_host_files(config)
+            if self.config.offline_pages:  # last: its version is a hash of everything else
+                self._write_service_worker(config)
 
     def on_build_error(self, *, error: Exception) -> None:
         self.failed = True
@@ -234,6 +279,175 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
             self.staging_dir = staging.make_staging(site_dir)
             config.site_dir = str(self.staging_dir)
 
+    # The share and print kit ------------------------------------------------------------------
+
+    def _load_share(self, config: MkDocsConfig) -> None:
+        assert self.site is not None
+        root = Path(config.config_file_path).parent
+        try:
+            self.share = share.load_share(root, self.site, Path(config.docs_dir), self.config.data_dir)
+        except DataError as e:
+            raise PluginError(str(e)) from None
+        self.site_url = config.site_url or ""
+        if self.share is None:
+            return
+        problem = share.check_site_url(config.site_url)
+        if problem:
+            raise PluginError(problem)
+        if share.is_placeholder(self.site_url):
+            data_log.warning(f"site_url is {self.site_url}, a placeholder: printed materials say SAMPLE. "
+                             "Set site_url in mkdocs.yml (or TSUNAGU_SITE_URL) to the public address before printing")
+        default, _ = _i18n_languages(config)
+        sources = {*self.share.pages, *self.share.redirects.values()}
+        for doc in self.share.print.values():
+            sources |= {doc.qr, *doc.links}
+        for lang in self.site.languages:
+            for src in sources:
+                name = src if lang == default else f"{src[:-3]}.{lang}.md"
+                _, meta = front_matter((Path(config.docs_dir) / name).read_text(encoding="utf-8"))
+                self.titles[(lang, src)] = str(meta.get("title") or src)
+            for sid, service in self.site.services.items():
+                self.titles[(lang, f"services/{sid}.md")] = service.name[lang]
+
+    def _share_macros(self, lang: str, page: Page, url_for: Any) -> dict[str, Any]:
+        """[[share-kit print|pages|services|<print kind>]]: downloads for this page's language."""
+        if self.share is None or self.site is None:
+            return {}
+        cfg, site, s = self.share, self.site, self.strings[lang]
+        shared = {p.src: p for p in share.shared_pages(cfg, site, self.default) if p.lang == lang}
+
+        def at_root(path: str) -> str:  # kit files live once, at the site root
+            return get_relative_url(path, page.url)
+
+        def rows(sources: list[str]) -> list[share_html.KitRow]:
+            out = []
+            for src in sources:
+                p = shared[src]
+                svg, png = kit.qr_files(p)
+                out.append(share_html.KitRow(self.titles[(lang, src)], at_root(p.path),
+                                             share.absolute(self.site_url, p.path), at_root(svg), at_root(png)))
+            return out
+
+        def render_kit(what: str) -> str:
+            prints = [(kind, at_root(kit.pdf_file(lang, kind))) for kind in cfg.print]
+            if what == "print":
+                return share_html.print_list(prints, s)
+            if what == "pages":
+                return share_html.qr_table(rows(list(cfg.pages)), s)
+            if what == "services":
+                ids = [f"services/{sid}.md" for sid in sorted(site.services)] if cfg.services else []
+                return share_html.collapsed(s("kit.services"), share_html.qr_table(rows(ids), s))
+            if what in cfg.print:
+                doc = cfg.print[what]
+                return (share_html.print_list([p for p in prints if p[0] == what], s)
+                        + share_html.qr_table(rows([doc.qr, *doc.links]), s))
+            raise render.MacroError(f"unknown id(s): [[share-kit {what}]] (use print, pages, services or one of "
+                                    + ", ".join(cfg.print) + ")")
+
+        return {"share-kit": render_kit}
+
+    def _write_card(self, page: Page, config: MkDocsConfig) -> None:
+        assert self.site is not None
+        lang = self._lang(config)
+        host = share.host(self.site_url)
+        card = cards.Card(lang, ruby.strip(config.site_name), ruby.strip(page.title or config.site_name),
+                          ruby.strip(str(page.meta.get("description") or config.site_description or "")),
+                          f"{ruby.strip(self.site.city[lang])} · {host}")
+        try:
+            png = kit.cached(self._cache("cards"), cards.cache_key(card), "png", lambda: cards.render(card))
+        except cards.CardError as e:
+            raise PluginError(str(e)) from None
+        kit.write(Path(config.site_dir), kit.card_file(page.url), png)
+
+    def _write_kit(self, config: MkDocsConfig) -> None:
+        """After the last language: QR codes, PDFs, redirects, share/kit.json; then check every address."""
+        assert self.share is not None and self.site is not None
+        cfg, site, site_dir = self.share, self.site, Path(config.site_dir)
+        default = self.default
+        pages = share.shared_pages(cfg, site, default)
+        kit.write_qr_codes(site_dir, self.site_url, pages, self._cache("qr"))
+        for old, target in cfg.redirects.items():
+            for lang in site.languages:
+                prefix = share.lang_prefix(lang, default)
+                href = get_relative_url(prefix + share.page_path(target), prefix + old)
+                kit.write_redirect(site_dir, prefix + old, href, ruby.strip(self.titles[(lang, target)]))
+        self._check_addresses(config, [p.path for p in pages])
+        jobs: dict[str, str] = {}
+        prints: list[dict[str, object]] = []
+        template_dir = Path(config.theme.custom_dir or self.root / "overrides") / "print"
+        for lang in site.languages:
+            prefix = share.lang_prefix(lang, default)
+            name = ruby.strip(self._site_name(config, lang))
+            for kind, doc in cfg.print.items():
+                url = share.absolute(self.site_url, prefix + share.page_path(doc.qr))
+                links = [printkit.Link(self.titles[(lang, src)],
+                                       share.absolute(self.site_url, prefix + share.page_path(src)))
+                         for src in doc.links]
+                jobs[kit.pdf_file(lang, kind)] = printkit.render_html(
+                    template_dir, doc, site, lang, self.strings[lang], site_name=self._site_name(config, lang),
+                    qr_url=url, links=links, sample=share.is_placeholder(self.site_url))
+                prints.append({"lang": lang, "kind": kind, "pdf": kit.pdf_file(lang, kind), "qr_url": url,
+                               "services": list(doc.services), "title": name})
+        try:
+            for rel, pdf in printkit.pdfs(jobs, self._cache("print"), progress=log.info).items():
+                kit.write(site_dir, rel, pdf)
+        except printkit.PrintError as e:
+            raise PluginError(str(e)) from None
+        kit.write(site_dir, kit.MANIFEST, kit.manifest(self.site_url, pages, prints))
+
+    def _finish_html(self, html: str, wasm: bool) -> str:
+        html = postprocess.valid_markup(postprocess.outbound_links(html, self.site_url))
+        self.script_hashes.update(csp.script_hashes(html))
+        return csp.add_meta(html, wasm=wasm)
+
+    def _write_host_files(self, config: MkDocsConfig) -> None:
+        site_dir = Path(config.site_dir)
+        unknown = hosting.unknown_types(site_dir)
+        if unknown:
+            raise PluginError("The built site has files whose type hosts must be told, with no entry in "
+                              f"tsunagu/hosting.py TYPES: .{', .'.join(unknown)}")
+        policy = csp.header_policy(sorted(self.script_hashes))
+        (site_dir / hosting.HEADERS_FILE).write_text(hosting.headers_file(site_dir, policy, self.site_url),
+                                                     encoding="utf-8")
+        (site_dir / hosting.NGINX_FILE).write_text(hosting.nginx_file(policy, self.site_url), encoding="utf-8")
+
+    def _write_service_worker(self, config: MkDocsConfig) -> None:
+        assert self.site is not None
+        pages = offline.essential_pages(Path(config.docs_dir), self.config.offline_pages, self.site.languages,
+                                        self.default)
+        if not any(pages.values()):
+            raise PluginError(f"plugins.tsunagu.offline_pages: expected pages in docs/; none matches "
+                              f"{self.config.offline_pages}")
+        fallback = {prefix: prefix + share.page_path(self.config.talk_now_page) for prefix in pages}
+        script = offline.script(Path(config.site_dir), pages, fallback)
+        (Path(config.site_dir) / offline.SW_FILE).write_text(script, encoding="utf-8")
+
+    def _check_addresses(self, config: MkDocsConfig, shared: list[str]) -> None:
+        """Every QR target and every published path must be a page of the built site."""
+        site_dir = Path(config.site_dir)
+        root = Path(config.config_file_path).parent
+        problems = [f"data/share.yml: the QR code for /{p} points to a page that was not built"
+                    for p in kit.unresolved(site_dir, shared)]
+        listed = root / self.config.data_dir / "published-paths.txt"
+        published = [p.lstrip("/") for p in share.read_published(listed)]
+        problems += [f"{self.config.data_dir}/published-paths.txt: /{p} was published (on paper or in a link) "
+                     "and is no longer a page. Restore the page, or add it to redirects: in "
+                     f"{self.config.data_dir}/share.yml (e.g. redirects: {{{p.split('/', 1)[-1] or 'old/'}: "
+                     "talk-now.md}})" for p in kit.unresolved(site_dir, published)]
+        if problems:
+            raise PluginError("Addresses that must work do not:\n  - " + "\n  - ".join(problems))
+
+    def _site_name(self, config: MkDocsConfig, lang: str) -> str:
+        i18n = config.plugins.get("i18n")
+        for language in getattr(i18n, "config", {}).get("languages", []) if i18n else []:
+            if language.locale == lang and language.site_name:
+                return str(language.site_name)
+        return self.site_name  # static-i18n changed config.site_name for the other languages
+
+    def _cache(self, name: str) -> Path:
+        """Where generated files are kept between builds (TSUNAGU_CACHE lets test copies share one)."""
+        return Path(os.environ.get("TSUNAGU_CACHE") or self.root / ".cache") / name
+
     def _lang(self, config: MkDocsConfig) -> str:
         i18n = config.plugins.get("i18n")
         return str(getattr(i18n, "current_language", None) or config.theme.get("language", "en"))
@@ -248,6 +462,7 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
             "crisis": self.site.crisis_services(),
             "talk_now_url": _page_url(self.config.talk_now_page),
             "privacy_url": _page_url(self.config.privacy_page),
+            "offline": bool(self.config.offline_pages),
         }
         return context
 

@@ -12,7 +12,7 @@ from tsunagu.model import Site
 from tsunagu.strings import Strings
 
 MACRO = re.compile(
-    r"\[\[(service|tel|survey|service-page|topic-page|audience-page|selfcheck-result) ([a-z0-9-]+)\]\]"
+    r"\[\[(service|tel|survey|service-page|topic-page|audience-page|selfcheck-result|share-kit) ([a-z0-9-]+)\]\]"
     r"|\[\[(directory|selfcheck)\]\]"
 )
 UrlFor = Callable[[str], str]

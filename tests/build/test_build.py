@@ -7,13 +7,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, mkdocs_config
 from tests.support.build import build
 
 LANGS = [lang["locale"] for lang in next(
-    p["i18n"] for p in yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["plugins"]
+    p["i18n"] for p in mkdocs_config()["plugins"]
     if isinstance(p, dict) and "i18n" in p
 )["languages"]]
 PAGES = sorted(p.stem for p in (ROOT / "docs").glob("*.md") if "." not in p.stem)
@@ -155,3 +154,48 @@ def test_stale_check_date_warns_but_does_not_stop_a_strict_build(sample_copy: Pa
     assert result.returncode == 0, result.stderr[-2000:]
     assert ("WARNING -  data/services/town-line.yml: record 'town-line', key 'contacts[0].checked': "
             "checked 2024-05-01, more than 12 months ago") in result.stderr
+
+
+def test_share_kit_without_site_url_stops_the_build(sample_copy: Path) -> None:
+    config = sample_copy / "mkdocs.yml"
+    config.write_text(re.sub(r"^site_url:.*\n", "", config.read_text(encoding="utf-8"), flags=re.M),
+                      encoding="utf-8")
+    result = build(config, sample_copy / "site", check=False)
+    _assert_failed_and_kept(sample_copy, result.stderr, result.returncode,
+                            "mkdocs.yml: key 'site_url': expected the site's public address")
+
+
+def test_bad_share_settings_are_all_named(sample_copy: Path) -> None:
+    (sample_copy / "data" / "share.yml").write_text(
+        "pages: [index.md, no-such-page.md]\nservices: yes please\n"
+        "print:\n  poster: {qr: talk-now.md, links: [gone.md], services: [no-such-line]}\n  banner: {}\n",
+        encoding="utf-8")
+    result = build(sample_copy / "mkdocs.yml", sample_copy / "site", check=False)
+    _assert_failed_and_kept(
+        sample_copy, result.stderr, result.returncode,
+        "data/share.yml: record 'share', key 'pages[1]': expected a page in docs/",
+        "found 'no-such-page.md'",
+        "key 'services': expected true or false",
+        "key 'print.poster.qr': expected one of the pages listed under pages:; found 'talk-now.md'",
+        "key 'print.poster.links[0]': expected a page in docs/",
+        "key 'print.poster.services[0]': expected the id of a service in data/services/; found 'no-such-line'",
+        "key 'print.banner': expected no such key",
+    )
+
+
+def test_a_published_path_that_disappears_stops_the_build(sample_copy: Path) -> None:
+    (sample_copy / "data" / "published-paths.txt").write_text("/\n/talk-now/\n/en/old-help/\n", encoding="utf-8")
+    result = build(sample_copy / "mkdocs.yml", sample_copy / "site", check=False)
+    _assert_failed_and_kept(sample_copy, result.stderr, result.returncode,
+                            "data/published-paths.txt: /en/old-help/ was published",
+                            "add it to redirects: in data/share.yml")
+
+
+def test_a_redirect_keeps_a_published_path_working(sample_copy: Path) -> None:
+    (sample_copy / "data" / "published-paths.txt").write_text("/old-help/\n/en/old-help/\n", encoding="utf-8")
+    share = sample_copy / "data" / "share.yml"
+    share.write_text(share.read_text(encoding="utf-8") + "redirects: {old-help/: talk-now.md}\n", encoding="utf-8")
+    build(sample_copy / "mkdocs.yml", sample_copy / "site")
+    html = (sample_copy / "site" / "en" / "old-help" / "index.html").read_text(encoding="utf-8")
+    assert 'http-equiv="refresh" content="0; url=../talk-now/"' in html
+    assert '<a href="../talk-now/">Talk now</a>' in html

@@ -12,7 +12,8 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 
 def build(config: Path, site_dir: Path, check: bool = True) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # One cache for every copy a test builds: PDFs and share cards are not made again for the same input.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TSUNAGU_CACHE": str(ROOT / ".cache")}
     result = subprocess.run(
         [*MKDOCS, "build", "--strict", "-f", str(config), "-d", str(site_dir)],
         capture_output=True, text=True, env=env, timeout=600,

@@ -4,14 +4,14 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
+from tests.conftest import mkdocs_config
 from tsunagu import ruby
 from tsunagu.strings import LOCALES_DIR, StringsError, load_strings
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 SITE_LANGS = [lang["locale"] for lang in next(
-    p["i18n"] for p in yaml.safe_load((Path(__file__).resolve().parents[2] / "mkdocs.yml").read_text())["plugins"]
+    p["i18n"] for p in mkdocs_config()["plugins"]
     if isinstance(p, dict) and "i18n" in p
 )["languages"]]
 

@@ -1,4 +1,5 @@
-// tsunagu: quick exit. The button is a plain link that works without JavaScript; with it, the page
+// tsunagu: quick exit, and the share button.
+// Quick exit: The button is a plain link that works without JavaScript; with it, the page
 // is blanked first and the history entry replaced, so "Back" does not return here. Shift pressed
 // three times does the same (GOV.UK's pattern; Escape is avoided because it stops page loads).
 (function () {
@@ -25,4 +26,57 @@
     presses.push(now);
     if (presses.length >= 3) leave(null);
   });
+})();
+
+// Share: the phone's share sheet (Web Share API) where there is one, else copy the link; if copying is
+// not allowed either, show the address to copy by hand. Shares the canonical address, nothing added.
+(function () {
+  "use strict";
+  var box = document.querySelector("[data-tg-share]");
+  if (!box) return;
+  var button = box.querySelector("button");
+  var status = box.querySelector("[role=status]");
+  var url = box.getAttribute("data-url");
+  var canShare = typeof navigator.share === "function";
+  if (!canShare) button.textContent = box.getAttribute("data-copy");
+  box.hidden = false;
+
+  function manual() {
+    status.textContent = box.getAttribute("data-manual") + " " + url;
+  }
+
+  button.addEventListener("click", function () {
+    status.textContent = "";
+    if (canShare) {
+      navigator.share({ title: box.getAttribute("data-title"), url: url }).catch(function () {});
+    } else if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(url).then(function () {
+        status.textContent = box.getAttribute("data-copied");
+      }, manual);
+    } else {
+      manual();
+    }
+  });
+})();
+
+// Offline after the first visit: register the site's service worker (sw.js at the site root), then ask
+// it to keep this language's essential pages, unless the visitor asked the browser to save data.
+(function () {
+  "use strict";
+  var marker = document.querySelector("[data-tg-sw]");
+  if (!marker || !("serviceWorker" in navigator)) return;
+  var url = new URL(marker.getAttribute("data-tg-sw"), location.href);
+  function warm(worker) {
+    var connection = navigator.connection;
+    if (worker && !(connection && connection.saveData)) worker.postMessage("warm");
+  }
+  // After a rebuild a new worker takes over with an empty cache: it gets the essentials again.
+  navigator.serviceWorker.addEventListener("controllerchange", function () {
+    warm(navigator.serviceWorker.controller);
+  });
+  navigator.serviceWorker.register(url.href, { updateViaCache: "none" }).then(function () {
+    return navigator.serviceWorker.ready;
+  }).then(function (registration) {
+    warm(registration.active);
+  }).catch(function () { /* offline use is a bonus: the page works the same without it */ });
 })();
