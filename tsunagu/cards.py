@@ -24,7 +24,7 @@ INK = "#1f2328"
 MUTED = "#3d4650"
 PAPER = "#fffaf3"
 MARGIN = 80
-VERSION = "1"
+VERSION = "2"
 """Part of the cache key: change it when the drawing changes."""
 
 
@@ -63,8 +63,9 @@ def render(card: Card) -> bytes:
         y += 46
     draw.line((MARGIN, HEIGHT - 110, WIDTH - MARGIN, HEIGHT - 110), fill="#d8dee4", width=2)
     draw.text((MARGIN, HEIGHT - 88), card.footer, font=_font("regular", card.lang, 30), fill=MUTED)
+    # 16 colours are enough for flat colours and anti-aliased text: 17 KB a card instead of 60 KB.
     out = io.BytesIO()
-    image.save(out, "PNG", compress_level=6)
+    image.quantize(colors=16, method=Image.Quantize.FASTOCTREE).save(out, "PNG")
     return out.getvalue()
 
 

@@ -1,4 +1,4 @@
-"""Write the share and print kit into a built site: QR codes, PDFs, redirects and ``share/kit.json``.
+"""Write the share and print kit into a built site: QR codes, PDFs, redirects and ``kit/kit.json``.
 
 Runs once, after every language is built, so it can check that each address it prints resolves.
 """
@@ -14,14 +14,14 @@ from pathlib import Path
 from tsunagu import qr
 from tsunagu.share import SharedPage, absolute, as_published
 
-QR_DIR = "share/qr"
-PRINT_DIR = "share/print"
-CARD_DIR = "share/cards"
-MANIFEST = "share/kit.json"
+QR_DIR = "kit/qr"
+PRINT_DIR = "kit/print"
+CARD_DIR = "kit/cards"
+MANIFEST = "kit/kit.json"
 
 
 def qr_files(page: SharedPage) -> tuple[str, str]:
-    """Site paths of a shared page's QR codes: share/qr/<lang>/<slug>.svg and .png."""
+    """Site paths of a shared page's QR codes: kit/qr/<lang>/<slug>.svg and .png."""
     base = f"{QR_DIR}/{page.lang}/{page.slug}"
     return base + ".svg", base + ".png"
 
@@ -31,7 +31,7 @@ def pdf_file(lang: str, kind: str) -> str:
 
 
 def card_file(page_url: str) -> str:
-    """The share card of the page at ``page_url`` (``en/talk-now/``): share/cards/en/talk-now/card.png."""
+    """The share card of the page at ``page_url`` (``en/talk-now/``): kit/cards/en/talk-now/card.png."""
     return f"{CARD_DIR}/{page_url}card.png"
 
 
@@ -81,7 +81,7 @@ def unresolved(site_dir: Path, paths: list[str]) -> list[str]:
 
 
 def manifest(site_url: str, pages: list[SharedPage], prints: list[dict[str, object]]) -> bytes:
-    """``share/kit.json``: what the kit holds, for editors' tools and for the tests."""
+    """``kit/kit.json``: what the kit holds, for editors' tools and for the tests."""
     entries = []
     for page in pages:
         svg_rel, png_rel = qr_files(page)

@@ -19,7 +19,7 @@ SW_SOURCE = Path(__file__).parent / "static" / "sw.js"
 SW_FILE = "sw.js"
 _STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)"')
 # Copies for the host, maps for developers, the kit for editors: not needed offline, nor in the version.
-_SKIP = re.compile(r"\.(gz|br|map)$|^share/|^sw\.js$")
+_SKIP = re.compile(r"\.(gz|br|map)$|^kit/|^sw\.js$")
 
 
 def essential_pages(docs_dir: Path, patterns: list[str], languages: tuple[str, ...],

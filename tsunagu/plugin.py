@@ -360,7 +360,7 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
         kit.write(Path(config.site_dir), kit.card_file(page.url), png)
 
     def _write_kit(self, config: MkDocsConfig) -> None:
-        """After the last language: QR codes, PDFs, redirects, share/kit.json; then check every address."""
+        """After the last language: QR codes, PDFs, redirects, kit/kit.json; then check every address."""
         assert self.share is not None and self.site is not None
         cfg, site, site_dir = self.share, self.site, Path(config.site_dir)
         default = self.default

@@ -9,7 +9,8 @@ _HREF = re.compile(r"""\bhref=["'](https?://[^"']*)["']""", re.I)
 _REL = re.compile(r"""\brel=["']([^"']*)["']""", re.I)
 _TOGGLE = re.compile(r'(<input class="md-toggle"[^>]*?type="checkbox"[^>]*?) autocomplete="off"')
 _HREFLANG = re.compile(r'hreflang="([^"]+)"')
-_BCP47 = re.compile(r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$", re.I)
+# Language, then optionally a common script and a region (en, zh-Hans, pt-BR): enough for a language menu.
+_BCP47 = re.compile(r"^[a-z]{2,3}(-(Hans|Hant|Latn|Cyrl|Arab|Jpan|Kore))?(-([A-Z]{2}|[0-9]{3}))?$")
 
 
 def outbound_links(html: str, site_url: str = "") -> str:

@@ -58,7 +58,7 @@ def test_print_stylesheet_drops_chrome_and_shows_numbers_and_addresses(page: Pag
     for chrome in (".md-header", ".md-sidebar--primary", ".tg-exit", ".tg-share", ".md-footer"):
         assert not page.locator(chrome).first.is_visible(), chrome
     assert page.locator(".tg-footer-note a.tg-crisis__tel").first.is_visible()
-    assert page.get_by_text("0120-").first.is_visible()
+    assert page.locator(".md-content a.tg-tel").first.is_visible()
     after = page.evaluate("""() => {
         const a = document.querySelector('.md-content a[href^="http"]');
         return [a.getAttribute('href'), getComputedStyle(a, '::after').content];
@@ -72,7 +72,7 @@ def test_kit_page_offers_pdfs_and_qr_codes_that_load(page: Page, site_url: str, 
     assert pdfs.count() == 3
     for i in range(3):
         href = str(pdfs.nth(i).get_attribute("href"))
-        assert re.search(r"share/print/ja/(poster|flyer|handout)\.pdf$", href)
+        assert re.search(r"kit/print/ja/(poster|flyer|handout)\.pdf$", href)
         response = page.request.get(page.url + href)
         assert response.ok and response.body()[:5] == b"%PDF-"
     images = page.locator("img.tg-kit__qr")
@@ -86,4 +86,4 @@ def test_schools_page_offers_the_handout_in_its_language(page: Page, site_url: s
     page.goto(site_url + "vi/schools/", wait_until="networkidle")
     link = page.locator("a.tg-kit__pdf")
     assert link.count() == 1
-    assert str(link.get_attribute("href")).endswith("share/print/vi/handout.pdf")
+    assert str(link.get_attribute("href")).endswith("kit/print/vi/handout.pdf")
