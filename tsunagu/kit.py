@@ -57,7 +57,8 @@ def write_qr_codes(site_dir: Path, site_url: str, pages: list[SharedPage], cache
     for page in pages:
         url = absolute(site_url, page.path)
         svg_rel, png_rel = qr_files(page)
-        write(site_dir, svg_rel, qr.svg(url))
+        svg = cached(cache, f"qr-svg\x1f{url}", "svg", lambda url=url: qr.svg(url))  # type: ignore[misc]
+        write(site_dir, svg_rel, svg)
         png = cached(cache, f"qr-png\x1f{qr.PNG_SCALE}\x1f{url}", "png", lambda url=url: qr.png(url))  # type: ignore[misc]
         write(site_dir, png_rel, png)
 

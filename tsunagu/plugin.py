@@ -10,6 +10,7 @@ import logging
 import os
 import re
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -82,6 +83,7 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
         self.default = ""
         self.site_name = ""
         self.built: set[str] = set()
+        self.timings: dict[str, float] = {}
         self.script_hashes: set[str] = set()
         """Inline-script hashes of every page: the CSP header for hosts allows them all."""
         """Languages built so far in this run: the kit is written after the last one."""
@@ -168,7 +170,9 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
             output = output.replace("</head>", tag + "</head>", 1)
         wasm = _untranslated(page.file.src_uri, self.site.languages) in self.config.wasm_pages
         if self.site_url:
+            start = time.perf_counter()
             self._write_card(page, config)
+            self.timings["cards"] = self.timings.get("cards", 0.0) + time.perf_counter() - start
         return self._finish_html(output, wasm)
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
@@ -194,11 +198,17 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
         lang = self._lang(config)
         self.built = {lang} if lang == default else self.built | {lang}
         if self.site is not None and len(self.built) == len(self.site.languages):
+            start = time.perf_counter()
             if self.share is not None:
                 self._write_kit(config)
+            kit_done = time.perf_counter()
             self._write_host_files(config)
             if self.config.offline_pages:  # last: its version is a hash of everything else
                 self._write_service_worker(config)
+            if self.share is not None:  # benchmarks/site.py reads these lines
+                log.info(f"Share kit took {self.timings.pop('cards', 0.0) + kit_done - start:.2f} s "
+                         f"(QR codes, PDFs, redirects {kit_done - start:.2f} s); host files and service worker "
+                         f"{time.perf_counter() - kit_done:.2f} s")
 
     def on_build_error(self, *, error: Exception) -> None:
         self.failed = True
@@ -314,12 +324,12 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
         if self.share is None or self.site is None:
             return {}
         cfg, site, s = self.share, self.site, self.strings[lang]
-        shared = {p.src: p for p in share.shared_pages(cfg, site, self.default) if p.lang == lang}
 
         def at_root(path: str) -> str:  # kit files live once, at the site root
             return get_relative_url(path, page.url)
 
         def rows(sources: list[str]) -> list[share_html.KitRow]:
+            shared = {p.src: p for p in share.shared_pages(cfg, site, self.default) if p.lang == lang}
             out = []
             for src in sources:
                 p = shared[src]

@@ -12,6 +12,7 @@ import hashlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -41,10 +42,7 @@ class Link:
 def render_html(template_dir: Path, doc: PrintDoc, site: Site, lang: str, s: Strings, *, site_name: str,
                 qr_url: str, links: list[Link], sample: bool) -> str:
     """The print page's HTML: everything inline (fonts are the system's), nothing fetched."""
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(template_dir), autoescape=True,
-                             undefined=jinja2.StrictUndefined)
-    env.filters["ruby"] = lambda v: Markup(text(str(v)))
-    env.filters["plain"] = lambda v: ruby.strip(str(v))
+    env = _environment(str(template_dir))
     lines = []
     checked = []
     for sid in doc.services:
@@ -74,6 +72,15 @@ def render_html(template_dir: Path, doc: PrintDoc, site: Site, lang: str, s: Str
         "sample": sample,
     }
     return env.get_template(f"{doc.kind}.html").render(context)
+
+
+@lru_cache(maxsize=4)
+def _environment(template_dir: str) -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(template_dir), autoescape=True,
+                             undefined=jinja2.StrictUndefined, auto_reload=True)
+    env.filters["ruby"] = lambda v: Markup(text(str(v)))
+    env.filters["plain"] = lambda v: ruby.strip(str(v))
+    return env
 
 
 def pdfs(jobs: dict[str, str], cache: Path | None,
@@ -109,6 +116,13 @@ def _print(todo: dict[str, tuple[str, Path | None]]) -> dict[str, bytes]:
             page.route("**/*", lambda route: route.abort())
             for name, (html, cached) in todo.items():
                 page.set_content(html, wait_until="load")
+                page.emulate_media(media="print")
+                over = page.evaluate("Math.max(0, ...[...document.querySelectorAll('[data-fit]')]"
+                                     ".map(e => e.scrollHeight - e.clientHeight))")
+                if over > 1:
+                    raise PrintError(f"{name}: the text does not fit on the page ({over} px too long). Shorten "
+                                     "the print.* strings of its language in tsunagu/locales/, or list fewer "
+                                     "services under print: in data/share.yml")
                 pdf = page.pdf(format="A4", print_background=True, prefer_css_page_size=True)
                 out[name] = pdf
                 if cached:

@@ -1,5 +1,6 @@
 """The self-check in Chromium with real Pyodide: privacy proved for every language (requests, cookies,
-storage, the service worker's cache, URL), polite prompts for missing answers, the fallback without WebAssembly, and no script at all."""
+storage, the service worker's cache, URL), polite prompts for missing answers, the fallback without
+WebAssembly, and no script at all."""
 
 from __future__ import annotations
 
