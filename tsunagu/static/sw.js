@@ -44,15 +44,18 @@ self.addEventListener("activate", function (event) {
 
 // A page asks for its language's essential pages once it is shown (tsunagu.js), unless the visitor
 // asked the browser to save data.
+// A page may ask twice (on load and when this worker takes over): one fetch per page all the same.
+var warming = {};
 self.addEventListener("message", function (event) {
   if (event.data !== "warm" || !event.source) return;
-  var pages = PAGES[languageOf(event.source.url)] || [];
-  event.waitUntil(caches.open(CACHE).then(function (cache) {
-    return Promise.all(pages.map(function (path) {
+  var lang = languageOf(event.source.url);
+  warming[lang] = warming[lang] || caches.open(CACHE).then(function (cache) {
+    return Promise.all((PAGES[lang] || []).map(function (path) {
       var url = abs(path);
       return cache.match(url).then(function (hit) { return hit || cache.add(url).catch(function () {}); });
     }));
-  }));
+  }).then(function () { delete warming[lang]; });
+  event.waitUntil(warming[lang]);
 });
 
 self.addEventListener("fetch", function (event) {
