@@ -83,10 +83,10 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
         self.default = ""
         self.site_name = ""
         self.built: set[str] = set()
+        """Languages built so far in this run: the kit is written after the last one."""
         self.timings: dict[str, float] = {}
         self.script_hashes: set[str] = set()
         """Inline-script hashes of every page: the CSP header for hosts allows them all."""
-        """Languages built so far in this run: the kit is written after the last one."""
 
     # Events, in the order MkDocs calls them ----------------------------------------------------
 
@@ -100,11 +100,10 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
             self.default = _i18n_languages(config)[0]
             self.site_name = str(config.site_name)
             self.site, self.strings = self._load(config)
-            project = Path(config.config_file_path).parent
             try:
                 if self.instrument:
-                    self.assets = pyodide_assets.paths(project)
-                    self.lock = pyodide_assets.minimal_lock(pyodide_assets.package_dir(project))
+                    self.assets = pyodide_assets.paths(self.root)
+                    self.lock = pyodide_assets.minimal_lock(pyodide_assets.package_dir(self.root))
             except pyodide_assets.PyodideError as e:
                 raise PluginError(str(e)) from None
             self._load_share(config)
@@ -293,9 +292,8 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
 
     def _load_share(self, config: MkDocsConfig) -> None:
         assert self.site is not None
-        root = Path(config.config_file_path).parent
         try:
-            self.share = share.load_share(root, self.site, Path(config.docs_dir), self.config.data_dir)
+            self.share = share.load_share(self.root, self.site, Path(config.docs_dir), self.config.data_dir)
         except DataError as e:
             raise PluginError(str(e)) from None
         self.site_url = config.site_url or ""
@@ -307,13 +305,12 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
         if share.is_placeholder(self.site_url):
             data_log.warning(f"site_url is {self.site_url}, a placeholder: printed materials say SAMPLE. "
                              "Set site_url in mkdocs.yml (or TSUNAGU_SITE_URL) to the public address before printing")
-        default, _ = _i18n_languages(config)
         sources = {*self.share.pages, *self.share.redirects.values()}
         for doc in self.share.print.values():
             sources |= {doc.qr, *doc.links}
         for lang in self.site.languages:
             for src in sources:
-                name = src if lang == default else f"{src[:-3]}.{lang}.md"
+                name = src if lang == self.default else f"{src[:-3]}.{lang}.md"
                 _, meta = front_matter((Path(config.docs_dir) / name).read_text(encoding="utf-8"))
                 self.titles[(lang, src)] = str(meta.get("title") or src)
             for sid, service in self.site.services.items():
@@ -387,7 +384,6 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
         template_dir = Path(config.theme.custom_dir or self.root / "overrides") / "print"
         for lang in site.languages:
             prefix = share.lang_prefix(lang, default)
-            name = ruby.strip(self._site_name(config, lang))
             for kind, doc in cfg.print.items():
                 url = share.absolute(self.site_url, prefix + share.page_path(doc.qr))
                 links = [printkit.Link(self.titles[(lang, src)],
@@ -397,7 +393,7 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
                     template_dir, doc, site, lang, self.strings[lang], site_name=self._site_name(config, lang),
                     qr_url=url, links=links, sample=share.is_placeholder(self.site_url))
                 prints.append({"lang": lang, "kind": kind, "pdf": kit.pdf_file(lang, kind), "qr_url": url,
-                               "services": list(doc.services), "title": name})
+                               "services": list(doc.services)})
         try:
             for rel, pdf in printkit.pdfs(jobs, self._cache("print"), progress=log.info).items():
                 kit.write(site_dir, rel, pdf)
@@ -434,16 +430,16 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
 
     def _check_addresses(self, config: MkDocsConfig, shared: list[str]) -> None:
         """Every QR target and every published path must be a page of the built site."""
-        site_dir = Path(config.site_dir)
-        root = Path(config.config_file_path).parent
-        problems = [f"data/share.yml: the QR code for /{p} points to a page that was not built"
+        assert self.site is not None
+        site_dir, data = Path(config.site_dir), self.config.data_dir
+        problems = [f"{data}/share.yml: the QR code for /{p} points to a page that was not built"
                     for p in kit.unresolved(site_dir, shared)]
-        listed = root / self.config.data_dir / "published-paths.txt"
-        published = [p.lstrip("/") for p in share.read_published(listed)]
-        problems += [f"{self.config.data_dir}/published-paths.txt: /{p} was published (on paper or in a link) "
-                     "and is no longer a page. Restore the page, or add it to redirects: in "
-                     f"{self.config.data_dir}/share.yml (e.g. redirects: {{{p.split('/', 1)[-1] or 'old/'}: "
-                     "talk-now.md}})" for p in kit.unresolved(site_dir, published)]
+        published = [p.lstrip("/") for p in share.read_published(self.root / data / "published-paths.txt")]
+        for p in kit.unresolved(site_dir, published):
+            bare = next((p[len(lang) + 1:] for lang in self.site.languages if p.startswith(f"{lang}/")), p)
+            problems.append(f"{data}/published-paths.txt: /{p} was published (on paper or in a link) and is no "
+                            f"longer a page. Restore the page, or add it to redirects: in {data}/share.yml "
+                            f"(e.g. redirects: {{{bare}: talk-now.md}})")
         if problems:
             raise PluginError("Addresses that must work do not:\n  - " + "\n  - ".join(problems))
 
@@ -470,8 +466,8 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
             "t": self.strings[lang],
             "site": self.site,
             "crisis": self.site.crisis_services(),
-            "talk_now_url": _page_url(self.config.talk_now_page),
-            "privacy_url": _page_url(self.config.privacy_page),
+            "talk_now_url": share.page_path(self.config.talk_now_page),
+            "privacy_url": share.page_path(self.config.privacy_page),
             "offline": bool(self.config.offline_pages),
         }
         return context
@@ -485,12 +481,6 @@ def _i18n_languages(config: MkDocsConfig) -> tuple[str, list[str]]:
     langs = [lang.locale for lang in i18n.config.languages]
     default = next((lang.locale for lang in i18n.config.languages if lang.default), langs[0])
     return default, langs
-
-
-def _page_url(src: str) -> str:
-    """talk-now.md -> talk-now/ (directory URLs), relative to the language's root."""
-    stem = src[: -len(".md")]
-    return "" if stem == "index" else f"{stem}/"
 
 
 def _source(page: Page, config: MkDocsConfig) -> str:
