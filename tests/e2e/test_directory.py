@@ -104,6 +104,7 @@ def test_directory_without_javascript_lists_everything(browser, site_url: str) -
     assert page.locator("#tg-filters").is_hidden()
     assert page.locator(".tg-entry[data-id]:visible").count() >= 30
     assert page.locator('a.tg-tel[href="tel:0936534343"]').first.is_visible()
-    page.locator('a[href$="topics/foreign-residents/"]').first.click()
+    with page.expect_navigation(wait_until="load"):
+        page.locator('a[href$="topics/foreign-residents/"]').first.click()
     assert page.locator('.tg-entry[data-id="kia-one-stop"]').is_visible()
     context.close()

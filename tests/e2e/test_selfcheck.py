@@ -117,7 +117,8 @@ def test_without_webassembly_the_total_and_result_page_are_offered(page: Page, s
     link = result.locator(".tg-sc-fallback-link a")
     assert link.get_attribute("href") == "result-sometimes/"
     assert not [u for u in requests if "pyodide" in u]
-    link.click()
+    with page.expect_navigation(wait_until="load"):
+        link.click()
     assert urlsplit(page.url).path == "/en/self-check/result-sometimes/"
     assert page.locator('a.tg-tel[href="tel:119"]').count() >= 1
 
