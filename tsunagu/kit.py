@@ -1,6 +1,8 @@
-"""Write the share and print kit into a built site: QR codes, PDFs, redirects and ``kit/kit.json``.
+"""The share and print kit of a build (:class:`ShareKit`) and the files it writes into the site: QR
+codes, share cards, PDFs, redirects and ``kit/kit.json``.
 
-Runs once, after every language is built, so it can check that each address it prints resolves.
+The plugin calls it per page (cards, the ``[[share-kit]]`` macro) and once after the last language,
+when it can check that every address it prints resolves.
 """
 
 from __future__ import annotations
@@ -8,11 +10,28 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from tsunagu import qr
-from tsunagu.share import SharedPage, absolute, as_published
+from mkdocs.utils import get_relative_url
+from mkdocs.utils.meta import get_data as front_matter
+
+from tsunagu import cards, printkit, qr, ruby, share_html
+from tsunagu.model import Site
+from tsunagu.render import MacroError
+from tsunagu.share import (
+    ShareConfig,
+    SharedPage,
+    absolute,
+    as_published,
+    host,
+    is_placeholder,
+    lang_prefix,
+    page_path,
+    shared_pages,
+)
+from tsunagu.strings import Strings
 
 QR_DIR = "kit/qr"
 PRINT_DIR = "kit/print"
@@ -90,3 +109,117 @@ def manifest(site_url: str, pages: list[SharedPage], prints: list[dict[str, obje
                         "url": absolute(site_url, page.path), "qr_svg": svg_rel, "qr_png": png_rel})
     data = {"site_url": site_url, "pages": entries, "print": prints}
     return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+class KitError(Exception):
+    """An address the kit prints or publishes does not resolve, or a PDF could not be made."""
+
+
+@dataclass
+class ShareKit:
+    """The share and print kit of one build: settings, page titles per language, and what it writes."""
+
+    config: ShareConfig
+    site: Site
+    site_url: str
+    default: str
+    titles: dict[tuple[str, str], str]
+    """(language, page source) -> the page's title, for QR tables and printed links."""
+    site_names: dict[str, str]
+
+    @classmethod
+    def load(cls, config: ShareConfig, site: Site, site_url: str, default: str, docs_dir: Path,
+             site_names: dict[str, str]) -> ShareKit:
+        sources = {*config.pages, *config.redirects.values()}
+        for doc in config.print.values():
+            sources |= {doc.qr, *doc.links}
+        titles: dict[tuple[str, str], str] = {}
+        for lang in site.languages:
+            for src in sources:
+                name = src if lang == default else f"{src[:-3]}.{lang}.md"
+                _, meta = front_matter((docs_dir / name).read_text(encoding="utf-8"))
+                titles[(lang, src)] = str(meta.get("title") or src)
+            for sid, service in site.services.items():
+                titles[(lang, f"services/{sid}.md")] = service.name[lang]
+        return cls(config, site, site_url, default, titles, site_names)
+
+    def url(self, lang: str, src: str) -> str:
+        """The absolute address of a page in a language."""
+        return absolute(self.site_url, lang_prefix(lang, self.default) + page_path(src))
+
+    def macro(self, lang: str, s: Strings, at_root: Callable[[str], str]) -> Callable[[str], str]:
+        """``[[share-kit print|pages|services|<print kind>]]``: downloads for a page in ``lang``."""
+        cfg = self.config
+
+        def rows(sources: list[str]) -> list[share_html.KitRow]:
+            shared = {p.src: p for p in shared_pages(cfg, self.site, self.default) if p.lang == lang}
+            out = []
+            for src in sources:
+                svg, png = qr_files(shared[src])
+                out.append(share_html.KitRow(self.titles[(lang, src)], at_root(shared[src].path),
+                                             self.url(lang, src), at_root(svg), at_root(png)))
+            return out
+
+        def render(what: str) -> str:
+            prints = [(kind, at_root(pdf_file(lang, kind))) for kind in cfg.print]
+            if what == "print":
+                return share_html.print_list(prints, s)
+            if what == "pages":
+                return share_html.qr_table(rows(list(cfg.pages)), s)
+            if what == "services":
+                ids = [f"services/{sid}.md" for sid in sorted(self.site.services)] if cfg.services else []
+                return share_html.collapsed(s("kit.services"), share_html.qr_table(rows(ids), s))
+            if what in cfg.print:
+                doc = cfg.print[what]
+                return (share_html.print_list([p for p in prints if p[0] == what], s)
+                        + share_html.qr_table(rows([doc.qr, *doc.links]), s))
+            raise MacroError(f"unknown id(s): [[share-kit {what}]] (use print, pages, services or one of "
+                             + ", ".join(cfg.print) + ")")
+
+        return render
+
+    def card(self, lang: str, site_name: str, title: str, description: str, cache: Path | None) -> bytes:
+        """The page's share card (PNG)."""
+        card = cards.Card(lang, ruby.strip(site_name), ruby.strip(title), ruby.strip(description),
+                          f"{ruby.strip(self.site.city[lang])} · {host(self.site_url)}")
+        return cached(cache, cards.cache_key(card), "png", lambda: cards.render(card))
+
+    def write(self, site_dir: Path, strings: dict[str, Strings], template_dir: Path, published: list[str],
+              cache: Path | None, progress: Callable[[str], None]) -> None:
+        """After the last language: QR codes and redirects; check every address; then PDFs and kit.json."""
+        pages = shared_pages(self.config, self.site, self.default)
+        write_qr_codes(site_dir, self.site_url, pages, cache / "qr" if cache else None)
+        for old, target in self.config.redirects.items():
+            for lang in self.site.languages:
+                prefix = lang_prefix(lang, self.default)
+                href = get_relative_url(prefix + page_path(target), prefix + old)
+                write_redirect(site_dir, prefix + old, href, ruby.strip(self.titles[(lang, target)]))
+        self._check(site_dir, [p.path for p in pages], published)
+        jobs: dict[str, str] = {}
+        prints: list[dict[str, object]] = []
+        for lang in self.site.languages:
+            for kind, doc in self.config.print.items():
+                links = [printkit.Link(self.titles[(lang, src)], self.url(lang, src)) for src in doc.links]
+                jobs[pdf_file(lang, kind)] = printkit.render_html(
+                    template_dir, doc, self.site, lang, strings[lang], site_name=self.site_names[lang],
+                    qr_url=self.url(lang, doc.qr), links=links, sample=is_placeholder(self.site_url))
+                prints.append({"lang": lang, "kind": kind, "pdf": pdf_file(lang, kind),
+                               "qr_url": self.url(lang, doc.qr), "services": list(doc.services)})
+        try:
+            for rel, pdf in printkit.pdfs(jobs, cache / "print" if cache else None, progress=progress).items():
+                write(site_dir, rel, pdf)
+        except printkit.PrintError as e:
+            raise KitError(str(e)) from None
+        write(site_dir, MANIFEST, manifest(self.site_url, pages, prints))
+
+    def _check(self, site_dir: Path, shared: list[str], published: list[str]) -> None:
+        """Every QR target and every published path must be a page of the built site."""
+        problems = [f"data/share.yml: the QR code for /{p} points to a page that was not built"
+                    for p in unresolved(site_dir, shared)]
+        for p in unresolved(site_dir, [p.lstrip("/") for p in published]):
+            bare = next((p[len(lang) + 1:] for lang in self.site.languages if p.startswith(f"{lang}/")), p)
+            problems.append(f"data/published-paths.txt: /{p} was published (on paper or in a link) and is no "
+                            "longer a page. Restore the page, or add it to redirects: in data/share.yml "
+                            f"(e.g. redirects: {{{bare}: talk-now.md}})")
+        if problems:
+            raise KitError("Addresses that must work do not:\n  - " + "\n  - ".join(problems))

@@ -20,7 +20,6 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
-from mkdocs.utils.meta import get_data as front_matter
 
 from tsunagu import (
     cards,
@@ -32,14 +31,12 @@ from tsunagu import (
     offline,
     open_data,
     postprocess,
-    printkit,
     pyodide_assets,
     render,
     ruby,
     selfcheck_data,
     selfcheck_html,
     share,
-    share_html,
     staging,
 )
 from tsunagu.completeness import check_translations
@@ -75,10 +72,8 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
         self.furigana_problems: list[str] = []
         self.slots: dict[str, dict[str, str]] = {}
         """Macro HTML per page, between on_page_markdown and on_page_content."""
-        self.share: share.ShareConfig | None = None
+        self.kit: kit.ShareKit | None = None
         self.site_url = ""
-        self.titles: dict[tuple[str, str], str] = {}
-        """(language, page source) -> the page's title, for QR tables and printed links."""
         self.root = Path(".")
         self.default = ""
         self.site_name = ""
@@ -120,7 +115,7 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
             slots: dict[str, str] = {}
             self.slots[page.file.src_uri] = slots
             url_for = lambda path: get_relative_url(prefix + path, page.url)  # noqa: E731
-            extra = {**self._selfcheck_macros(lang, page, url_for), **self._share_macros(lang, page, url_for)}
+            extra = {**self._selfcheck_macros(lang, page, url_for), **self._share_macros(lang, page)}
             markdown = render.expand_macros(markdown, self.site, lang, self.strings[lang], url_for=url_for,
                                             slots=slots, extra=extra)
         except render.MacroError as e:
@@ -145,7 +140,7 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
         self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
     ) -> dict[str, Any]:
         context = self._context(context, config)
-        if self.site_url:  # share card and Open Graph address for this page
+        if self.kit is not None:  # share card and Open Graph address for this page
             context["tg"]["card_url"] = share.absolute(self.site_url, kit.card_file(page.url))
         return context
 
@@ -168,7 +163,7 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
             tag = jsonld.service_jsonld(service, self.site, self._lang(config), page.canonical_url or "")
             output = output.replace("</head>", tag + "</head>", 1)
         wasm = _untranslated(page.file.src_uri, self.site.languages) in self.config.wasm_pages
-        if self.site_url:
+        if self.kit is not None:
             start = time.perf_counter()
             self._write_card(page, config)
             self.timings["cards"] = self.timings.get("cards", 0.0) + time.perf_counter() - start
@@ -198,13 +193,13 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
         self.built = {lang} if lang == default else self.built | {lang}
         if self.site is not None and len(self.built) == len(self.site.languages):
             start = time.perf_counter()
-            if self.share is not None:
+            if self.kit is not None:
                 self._write_kit(config)
             kit_done = time.perf_counter()
             self._write_host_files(config)
             if self.config.offline_pages:  # last: its version is a hash of everything else
                 self._write_service_worker(config)
-            if self.share is not None:  # benchmarks/site.py reads these lines
+            if self.kit is not None:  # benchmarks/site.py reads these lines
                 log.info(f"Share kit took {self.timings.pop('cards', 0.0) + kit_done - start:.2f} s "
                          f"(QR codes, PDFs, redirects {kit_done - start:.2f} s); host files and service worker "
                          f"{time.perf_counter() - kit_done:.2f} s")
@@ -292,12 +287,12 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
 
     def _load_share(self, config: MkDocsConfig) -> None:
         assert self.site is not None
+        self.site_url = config.site_url or ""
         try:
-            self.share = share.load_share(self.root, self.site, Path(config.docs_dir), self.config.data_dir)
+            settings = share.load_share(self.root, self.site, Path(config.docs_dir), self.config.data_dir)
         except DataError as e:
             raise PluginError(str(e)) from None
-        self.site_url = config.site_url or ""
-        if self.share is None:
+        if settings is None:
             return
         problem = share.check_site_url(config.site_url)
         if problem:
@@ -305,101 +300,33 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
         if share.is_placeholder(self.site_url):
             data_log.warning(f"site_url is {self.site_url}, a placeholder: printed materials say SAMPLE. "
                              "Set site_url in mkdocs.yml (or TSUNAGU_SITE_URL) to the public address before printing")
-        sources = {*self.share.pages, *self.share.redirects.values()}
-        for doc in self.share.print.values():
-            sources |= {doc.qr, *doc.links}
-        for lang in self.site.languages:
-            for src in sources:
-                name = src if lang == self.default else f"{src[:-3]}.{lang}.md"
-                _, meta = front_matter((Path(config.docs_dir) / name).read_text(encoding="utf-8"))
-                self.titles[(lang, src)] = str(meta.get("title") or src)
-            for sid, service in self.site.services.items():
-                self.titles[(lang, f"services/{sid}.md")] = service.name[lang]
+        names = {lang: self._site_name(config, lang) for lang in self.site.languages}
+        self.kit = kit.ShareKit.load(settings, self.site, self.site_url, self.default, Path(config.docs_dir), names)
 
-    def _share_macros(self, lang: str, page: Page, url_for: Any) -> dict[str, Any]:
-        """[[share-kit print|pages|services|<print kind>]]: downloads for this page's language."""
-        if self.share is None or self.site is None:
+    def _share_macros(self, lang: str, page: Page) -> dict[str, Any]:
+        if self.kit is None:
             return {}
-        cfg, site, s = self.share, self.site, self.strings[lang]
-
-        def at_root(path: str) -> str:  # kit files live once, at the site root
-            return get_relative_url(path, page.url)
-
-        def rows(sources: list[str]) -> list[share_html.KitRow]:
-            shared = {p.src: p for p in share.shared_pages(cfg, site, self.default) if p.lang == lang}
-            out = []
-            for src in sources:
-                p = shared[src]
-                svg, png = kit.qr_files(p)
-                out.append(share_html.KitRow(self.titles[(lang, src)], at_root(p.path),
-                                             share.absolute(self.site_url, p.path), at_root(svg), at_root(png)))
-            return out
-
-        def render_kit(what: str) -> str:
-            prints = [(kind, at_root(kit.pdf_file(lang, kind))) for kind in cfg.print]
-            if what == "print":
-                return share_html.print_list(prints, s)
-            if what == "pages":
-                return share_html.qr_table(rows(list(cfg.pages)), s)
-            if what == "services":
-                ids = [f"services/{sid}.md" for sid in sorted(site.services)] if cfg.services else []
-                return share_html.collapsed(s("kit.services"), share_html.qr_table(rows(ids), s))
-            if what in cfg.print:
-                doc = cfg.print[what]
-                return (share_html.print_list([p for p in prints if p[0] == what], s)
-                        + share_html.qr_table(rows([doc.qr, *doc.links]), s))
-            raise render.MacroError(f"unknown id(s): [[share-kit {what}]] (use print, pages, services or one of "
-                                    + ", ".join(cfg.print) + ")")
-
-        return {"share-kit": render_kit}
+        # kit files live once, at the site root
+        return {"share-kit": self.kit.macro(lang, self.strings[lang], lambda path: get_relative_url(path, page.url))}
 
     def _write_card(self, page: Page, config: MkDocsConfig) -> None:
-        assert self.site is not None
-        lang = self._lang(config)
-        host = share.host(self.site_url)
-        card = cards.Card(lang, ruby.strip(config.site_name), ruby.strip(page.title or config.site_name),
-                          ruby.strip(str(page.meta.get("description") or config.site_description or "")),
-                          f"{ruby.strip(self.site.city[lang])} · {host}")
+        assert self.kit is not None
+        description = str(page.meta.get("description") or config.site_description or "")
         try:
-            png = kit.cached(self._cache("cards"), cards.cache_key(card), "png", lambda: cards.render(card))
+            png = self.kit.card(self._lang(config), config.site_name, page.title or config.site_name, description,
+                                self._cache("cards"))
         except cards.CardError as e:
             raise PluginError(str(e)) from None
         kit.write(Path(config.site_dir), kit.card_file(page.url), png)
 
     def _write_kit(self, config: MkDocsConfig) -> None:
-        """After the last language: QR codes, PDFs, redirects, kit/kit.json; then check every address."""
-        assert self.share is not None and self.site is not None
-        cfg, site, site_dir = self.share, self.site, Path(config.site_dir)
-        default = self.default
-        pages = share.shared_pages(cfg, site, default)
-        kit.write_qr_codes(site_dir, self.site_url, pages, self._cache("qr"))
-        for old, target in cfg.redirects.items():
-            for lang in site.languages:
-                prefix = share.lang_prefix(lang, default)
-                href = get_relative_url(prefix + share.page_path(target), prefix + old)
-                kit.write_redirect(site_dir, prefix + old, href, ruby.strip(self.titles[(lang, target)]))
-        self._check_addresses(config, [p.path for p in pages])
-        jobs: dict[str, str] = {}
-        prints: list[dict[str, object]] = []
+        assert self.kit is not None
+        published = share.read_published(self.root / self.config.data_dir / "published-paths.txt")
         template_dir = Path(config.theme.custom_dir or self.root / "overrides") / "print"
-        for lang in site.languages:
-            prefix = share.lang_prefix(lang, default)
-            for kind, doc in cfg.print.items():
-                url = share.absolute(self.site_url, prefix + share.page_path(doc.qr))
-                links = [printkit.Link(self.titles[(lang, src)],
-                                       share.absolute(self.site_url, prefix + share.page_path(src)))
-                         for src in doc.links]
-                jobs[kit.pdf_file(lang, kind)] = printkit.render_html(
-                    template_dir, doc, site, lang, self.strings[lang], site_name=self._site_name(config, lang),
-                    qr_url=url, links=links, sample=share.is_placeholder(self.site_url))
-                prints.append({"lang": lang, "kind": kind, "pdf": kit.pdf_file(lang, kind), "qr_url": url,
-                               "services": list(doc.services)})
         try:
-            for rel, pdf in printkit.pdfs(jobs, self._cache("print"), progress=log.info).items():
-                kit.write(site_dir, rel, pdf)
-        except printkit.PrintError as e:
+            self.kit.write(Path(config.site_dir), self.strings, template_dir, published, self._cache(), log.info)
+        except kit.KitError as e:
             raise PluginError(str(e)) from None
-        kit.write(site_dir, kit.MANIFEST, kit.manifest(self.site_url, pages, prints))
 
     def _finish_html(self, html: str, wasm: bool) -> str:
         html = postprocess.valid_markup(postprocess.outbound_links(html, self.site_url))
@@ -428,21 +355,6 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
         script = offline.script(Path(config.site_dir), pages, fallback)
         (Path(config.site_dir) / offline.SW_FILE).write_text(script, encoding="utf-8")
 
-    def _check_addresses(self, config: MkDocsConfig, shared: list[str]) -> None:
-        """Every QR target and every published path must be a page of the built site."""
-        assert self.site is not None
-        site_dir, data = Path(config.site_dir), self.config.data_dir
-        problems = [f"{data}/share.yml: the QR code for /{p} points to a page that was not built"
-                    for p in kit.unresolved(site_dir, shared)]
-        published = [p.lstrip("/") for p in share.read_published(self.root / data / "published-paths.txt")]
-        for p in kit.unresolved(site_dir, published):
-            bare = next((p[len(lang) + 1:] for lang in self.site.languages if p.startswith(f"{lang}/")), p)
-            problems.append(f"{data}/published-paths.txt: /{p} was published (on paper or in a link) and is no "
-                            f"longer a page. Restore the page, or add it to redirects: in {data}/share.yml "
-                            f"(e.g. redirects: {{{bare}: talk-now.md}})")
-        if problems:
-            raise PluginError("Addresses that must work do not:\n  - " + "\n  - ".join(problems))
-
     def _site_name(self, config: MkDocsConfig, lang: str) -> str:
         i18n = config.plugins.get("i18n")
         for language in getattr(i18n, "config", {}).get("languages", []) if i18n else []:
@@ -450,7 +362,7 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
                 return str(language.site_name)
         return self.site_name  # static-i18n changed config.site_name for the other languages
 
-    def _cache(self, name: str) -> Path:
+    def _cache(self, name: str = "") -> Path:
         """Where generated files are kept between builds (TSUNAGU_CACHE lets test copies share one)."""
         return Path(os.environ.get("TSUNAGU_CACHE") or self.root / ".cache") / name
 
