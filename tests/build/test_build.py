@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT, mkdocs_config
-from tests.support.build import build
+from tests.support.build import build, copy_sample_town
 
 LANGS = [lang["locale"] for lang in next(
     p["i18n"] for p in mkdocs_config()["plugins"]
@@ -83,12 +82,8 @@ def test_sample_town_builds_with_the_same_code(sample_site: Path) -> None:
 @pytest.fixture
 def sample_copy(tmp_path: Path) -> Path:
     """A writable copy of the sample town with an already built site next to it."""
-    root = tmp_path / "town"
-    shutil.copytree(ROOT / "tests" / "sample-town", root)
-    config = root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("../../overrides", str(ROOT / "overrides")),
-                      encoding="utf-8")
-    build(config, root / "site")
+    root = copy_sample_town(tmp_path / "town")
+    build(root / "mkdocs.yml", root / "site")
     return root
 
 
@@ -136,10 +131,9 @@ def test_unknown_macro_id_names_the_page(sample_copy: Path) -> None:
 
 
 def test_missing_furigana_names_the_page(tmp_path: Path) -> None:
-    root = tmp_path / "town"
-    shutil.copytree(ROOT / "tests" / "sample-town", root)
+    root = copy_sample_town(tmp_path / "town")
     config = root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8").replace("../../overrides", str(ROOT / "overrides"))
+    text = config.read_text(encoding="utf-8")
     assert "  - tsunagu:\n" in text
     config.write_text(text.replace("  - tsunagu:\n", "  - tsunagu:\n      furigana_locales: [en]\n"), encoding="utf-8")
     page = root / "docs" / "privacy.en.md"

@@ -4,7 +4,6 @@ replacing what the worker cached. The server is really stopped to go offline."""
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -12,8 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
-from tests.conftest import ROOT
-from tests.support.build import build
+from tests.support.build import build, copy_sample_town
 from tests.support.server import serve
 
 CACHED_URLS = """async () => (await Promise.all((await caches.keys()).map(async (name) =>
@@ -133,12 +131,7 @@ def test_every_external_link_in_the_built_site_has_noopener_noreferrer(built_sit
 
 @pytest.fixture
 def town(tmp_path: Path) -> Path:
-    root = tmp_path / "town"
-    shutil.copytree(ROOT / "tests" / "sample-town", root)
-    config = root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("../../overrides", str(ROOT / "overrides")),
-                      encoding="utf-8")
-    return root
+    return copy_sample_town(tmp_path / "town")
 
 
 def test_a_rebuilt_site_replaces_the_cached_one(browser: Browser, town: Path) -> None:

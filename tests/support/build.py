@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+def copy_sample_town(target: Path) -> Path:
+    """A writable copy of tests/sample-town whose theme still points at this project's overrides/."""
+    shutil.copytree(ROOT / "tests" / "sample-town", target)
+    config = target / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("../../overrides", str(ROOT / "overrides")),
+                      encoding="utf-8")
+    return target
 
 
 def build(config: Path, site_dir: Path, check: bool = True) -> subprocess.CompletedProcess[str]:
