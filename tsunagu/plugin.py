@@ -294,7 +294,7 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
             raise PluginError(str(e)) from None
         if settings is None:
             return
-        problem = share.check_site_url(config.site_url)
+        problem = share.check_site_url(config.site_url, preview=self.command == "serve")
         if problem:
             raise PluginError(problem)
         if share.is_placeholder(self.site_url):

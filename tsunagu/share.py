@@ -20,7 +20,7 @@ from tsunagu.problems import MISSING, DataError, Found, Problems
 PRINT_KINDS = ("poster", "flyer", "handout")
 """Each kind has a template in overrides/print/<kind>.html."""
 PATH = re.compile(r"^(?:[a-z0-9][a-z0-9-]*/)+$")
-RESERVED_HOSTS = re.compile(r"(^|\.)(example|test|invalid|localhost)$|(^|\.)example\.(com|org|net)$")
+RESERVED_HOSTS = re.compile(r"(^|\.)(example|test|invalid|localhost)$|(^|\.)example\.(com|org|net)$|^127\.")
 
 
 @dataclass(frozen=True)
@@ -108,14 +108,18 @@ def load_share(root: Path, site: Site, docs_dir: Path, data_dir: str = "data") -
     return ShareConfig(pages, services, docs, redirects)
 
 
-def check_site_url(site_url: str | None) -> str:
-    """The public address QR codes and share cards point to; '' means it is fine."""
+def check_site_url(site_url: str | None, preview: bool = False) -> str:
+    """The public address QR codes and share cards point to; '' means it is fine.
+
+    ``preview``: ``mkdocs serve`` sets site_url to its own http://127.0.0.1 address.
+    """
     if not site_url:
         return ("mkdocs.yml: key 'site_url': expected the site's public address, e.g. "
                 "site_url: https://tsunagu.example.jp/ (or set TSUNAGU_SITE_URL); found nothing. "
                 "QR codes, printed materials and share cards link to it")
     parts = urlsplit(site_url)
-    if parts.scheme != "https" or not parts.netloc or parts.query or parts.fragment:
+    scheme_ok = parts.scheme == "https" or (preview and parts.scheme == "http")
+    if not scheme_ok or not parts.netloc or parts.query or parts.fragment:
         return (f"mkdocs.yml: key 'site_url': expected an https:// address without ? or #; found '{site_url}'")
     return ""
 

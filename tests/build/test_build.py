@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -197,3 +198,38 @@ def test_a_redirect_keeps_a_published_path_working(sample_copy: Path) -> None:
     html = (sample_copy / "site" / "en" / "old-help" / "index.html").read_text(encoding="utf-8")
     assert 'http-equiv="refresh" content="0; url=../talk-now/"' in html
     assert '<a href="../talk-now/">Talk now</a>' in html
+
+
+def test_mkdocs_serve_previews_the_site(tmp_path: Path) -> None:
+    """The README's first command ends in `mkdocs serve`, which sets site_url to its own http:// address."""
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    root = copy_sample_town(tmp_path / "town")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    log = (tmp_path / "serve.log").open("w")
+    command = [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-f", str(root / "mkdocs.yml"),
+               "--dev-addr", f"127.0.0.1:{port}"]
+    process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT,
+                               env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TSUNAGU_CACHE": str(ROOT / ".cache")})
+    try:
+        deadline, body = time.monotonic() + 120, b""
+        while time.monotonic() < deadline and process.poll() is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/en/talk-now/", timeout=2) as r:
+                    body = r.read()
+                break
+            except OSError:
+                time.sleep(0.5)
+        assert b"0120-000-000" in body, (tmp_path / "serve.log").read_text(encoding="utf-8")[-3000:]
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/kit/print/en/poster.pdf", timeout=5) as r:
+            assert r.read(5) == b"%PDF-"
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+        log.close()
