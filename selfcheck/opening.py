@@ -67,3 +67,37 @@ def _spans_on(hours: Mapping[str, Any], day: dt.date) -> list[Mapping[str, Any]]
 def _minutes(hhmm: str) -> int:
     hours, minutes = hhmm.split(":")
     return int(hours) * 60 + int(minutes)
+
+
+def state_at(hours: Mapping[str, Any], when: dt.datetime, holidays: Collection[str]) -> tuple[str, str]:
+    """The state shown next to one contact point: ``("open", "")``, ``("opens_at", "HH:MM")`` (later today),
+    ``("closed_today", "")`` (no more hours today) or ``("unknown", "")`` (hours not confirmed)."""
+    opened = is_open(hours, when, holidays)
+    if opened is None:
+        return ("unknown", "")
+    if opened:
+        return ("open", "")
+    today = when.date()
+    minute = when.hour * 60 + when.minute
+    if not _closed_on(hours, today, holidays):
+        later = sorted(_minutes(s["opens"]) for s in _spans_on(hours, today) if _minutes(s["opens"]) > minute)
+        if later:
+            return ("opens_at", f"{later[0] // 60:02d}:{later[0] % 60:02d}")
+    return ("closed_today", "")
+
+
+def weekly_minutes(hours: Mapping[str, Any]) -> int:
+    """About how many minutes a week a line answers: 24 hours a day counts most; used to sort lines
+    by how reachable they are (monthly days count a quarter of a week's share)."""
+    if hours.get("always"):
+        return 7 * 1440
+    total = 0
+    for w in hours.get("weekly", ()):
+        total += len(w["days"]) * _span_minutes(w)
+    for m in hours.get("monthly", ()):
+        total += _span_minutes(m) // 4
+    return total
+
+
+def _span_minutes(span: Mapping[str, Any]) -> int:
+    return _minutes(span["closes"]) + (1440 if span.get("next_day") else 0) - _minutes(span["opens"])

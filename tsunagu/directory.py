@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from selfcheck.opening import weekly_minutes
 from tsunagu import ruby
 from tsunagu.model import Hours, Service, Site
 from tsunagu.strings import Strings
@@ -167,3 +168,13 @@ def _yaml_str(text: str) -> str:
 def sorted_services(services: Iterable[Service], lang: str) -> list[Service]:
     """Verified lines first, then by name in the reader's language."""
     return sorted(services, key=lambda s: (not s.methods, ruby.reading(s.name[lang]).casefold()))
+
+
+def by_reach(services: Iterable[Service]) -> list[Service]:
+    """Lines open 24 hours first, then by how many hours a week a line answers, then by id: never by a
+    translated name, so every language lists the same services in the same order."""
+    def reach(service: Service) -> int:
+        return max((weekly_minutes(hours_json(c.hours)) for c in service.contacts if c.verified
+                    and c.type in ("phone", "chat")), default=-1)
+
+    return sorted(services, key=lambda s: (not s.methods, -reach(s), s.id))

@@ -10,18 +10,18 @@ import json
 from collections.abc import Callable, Iterable
 from html import escape
 
-from tsunagu import fragments, hours, ruby
+from tsunagu import fragments, ruby
 from tsunagu.directory import (
     AGE_BANDS,
     AUDIENCES,
     GROUPS,
+    by_reach,
     filter_json,
     for_audience,
     group_of,
     sorted_services,
     topics_in_use,
 )
-from tsunagu.holidays import holidays
 from tsunagu.model import Service, Site
 from tsunagu.strings import Strings
 
@@ -40,8 +40,14 @@ def directory_listing(site: Site, lang: str, s: Strings, url_for: UrlFor) -> str
     for service in site.services.values():
         grouped[group_of(service)].append(service)
     out = [_filter_form(site, lang, s)]
-    out.append('<p class="tg-count" id="tg-count" role="status" aria-live="polite" hidden></p>')
+    out.append('<p class="tg-results-bar" id="tg-results-bar" hidden>'
+               '<span class="tg-count" id="tg-count" role="status" aria-live="polite"></span> '
+               f'<a class="tg-jump" id="tg-jump" href="#tg-results">{fragments.text(s("directory.jump"))}</a></p>')
     out.append(f'<p class="tg-none" id="tg-none" hidden>{fragments.text(s("directory.none"))}</p>')
+    # Choosing a ward moves that ward's own entries here, above everything else (directory.js).
+    out.append('<div id="tg-results" tabindex="-1"></div>')
+    out.append('<section class="tg-group tg-group--ward" data-group="ward" aria-labelledby="group-ward" hidden>'
+               '<h2 id="group-ward"></h2><ul class="tg-entries"></ul></section>')
     for group in GROUPS:
         if not grouped[group]:
             continue
@@ -52,10 +58,13 @@ def directory_listing(site: Site, lang: str, s: Strings, url_for: UrlFor) -> str
         out.append("</section>")
     out.append(_browse(site, lang, s, url_for))
     data = {
-        "holidays": holidays(site.updated),
-        "services": {sv.id: filter_json(sv) for sv in site.services.values()},
+        # Hours travel with each contact (data-tg-hours), the holidays in #tg-hours-data (opening.js).
+        "services": {sv.id: {k: v for k, v in filter_json(sv).items() if k != "hours"}
+                     for sv in site.services.values()},
         # Shown as plain text by the script (no <ruby> there): furigana notation becomes its reading
-        "text": {"count": ruby.reading(s("directory.count", count="{count}", total="{total}"))},
+        "text": {"count": ruby.reading(s("directory.count", count="{count}", total="{total}")),
+                 "ward": ruby.reading(s("directory.ward_group", area="{area}", count="{count}"))},
+        "area_names": {a: ruby.reading(name[lang]) for a, name in site.areas.items()},
         "bands": {band.id: [band.low, band.high] for band in AGE_BANDS},
         # Areas inside the whole area (wards): a service for one of them is hidden when another is chosen.
         "specific_areas": [a for a in site.areas if a != site.whole_area],
@@ -90,13 +99,13 @@ def service_page(service: Service, site: Site, lang: str, s: Strings, url_for: U
 
 
 def topic_page(topic: str, site: Site, lang: str, s: Strings, url_for: UrlFor) -> str:
-    services = sorted_services((sv for sv in site.services.values() if topic in sv.topics), lang)
+    services = by_reach(sv for sv in site.services.values() if topic in sv.topics)
     return "\n".join([_entries(services, site, lang, s, url_for),
                       f'<p><a href="{url_for("directory/")}">{fragments.text(s("directory.back"))}</a></p>'])
 
 
 def audience_page(audience: str, site: Site, lang: str, s: Strings, url_for: UrlFor) -> str:
-    services = sorted_services((sv for sv in site.services.values() if for_audience(sv, audience)), lang)
+    services = by_reach(sv for sv in site.services.values() if for_audience(sv, audience))
     return "\n".join([
         f'<h2 id="especially">{fragments.text(s("directory.especially"))}</h2>',
         _entries(services, site, lang, s, url_for),
@@ -122,29 +131,31 @@ def _entries(services: Iterable[Service], site: Site, lang: str, s: Strings, url
     items = []
     for sv in services:
         desc = fragments.text(sv.description[lang])
-        items.append(f'<li class="tg-entry" data-id="{sv.id}">{_entry_line(sv, lang, s, url_for)}'
-                     f'<span class="tg-entry__desc">{desc}</span>{_main_hours(sv, s)}</li>')
+        items.append(f'<li class="tg-entry" id="entry-{sv.id}" data-id="{sv.id}" data-tg-service="{sv.id}">'
+                     f'{_entry_name(sv, lang, url_for)}<span class="tg-entry__desc">{desc}</span>'
+                     f'{_entry_contacts(sv, lang, s)}</li>')
     return '<ul class="tg-entries">' + "".join(items) + "</ul>"
 
 
 def _entry_line(sv: Service, lang: str, s: Strings, url_for: UrlFor) -> str:
-    name = f'<a class="tg-entry__name" href="{url_for(f"services/{sv.id}/")}">{fragments.text(sv.name[lang])}</a>'
-    phone = sv.main_phone()
-    if phone is not None and phone.verified:
-        action = fragments.tel_inline(sv, lang, s)
-    else:
-        chat = next((c for c in sv.contacts if c.verified and c.type in ("chat", "web")), None)
-        action = (f'<a class="tg-entry__web" href="{escape(chat.value)}" rel="noreferrer">'
-                  f'{fragments.text(s(f"method.{chat.type}"))}</a>' if chat else fragments.tel_inline(sv, lang, s))
-    badge = f'<span class="tg-open" hidden>{fragments.text(s("directory.open_badge"))}</span>'
-    return f'<span class="tg-entry__head">{name} {action} {badge}</span>'
+    """A service in a short list ("if the line is busy"): its name, then its lines, each with its state."""
+    return f"{_entry_name(sv, lang, url_for)}{_entry_contacts(sv, lang, s)}"
 
 
-def _main_hours(sv: Service, s: Strings) -> str:
-    contact = next((c for c in sv.contacts if c.verified and c.type in ("phone", "chat")), None)
-    if contact is None:
+def _entry_name(sv: Service, lang: str, url_for: UrlFor) -> str:
+    href = url_for(f"services/{sv.id}/")
+    return f'<a class="tg-entry__name" href="{href}">{fragments.text(sv.name[lang])}</a>'
+
+
+def _entry_contacts(sv: Service, lang: str, s: Strings) -> str:
+    """Every confirmed phone and chat line with its own state; else the first other way to reach them."""
+    lines = [c for c in sv.contacts if fragments.has_state(c)]
+    if not lines:
+        other = next((c for c in sv.contacts if c.verified), None)
+        lines = [other] if other else [c for c in sv.contacts if c.type == "phone"][:1]
+    if not lines:
         return ""
-    return f'<span class="tg-entry__hours">{fragments.text(" / ".join(hours.describe(contact.hours, s)))}</span>'
+    return fragments.contact_list(lines, sv, lang, s, compact=True)
 
 
 def _filter_form(site: Site, lang: str, s: Strings) -> str:
@@ -173,16 +184,21 @@ def _filter_form(site: Site, lang: str, s: Strings) -> str:
     if any("many" in sv.languages for sv in site.services.values()):
         languages.append(("many", s("language.many"), ""))
     areas = [(a, site.areas[a][lang], "") for a in site.areas if a != site.whole_area]
+    # Where you live and what it is about come first; the rarer filters are folded away so that the
+    # first results are on the first screen of a phone.
     return (
         '<form class="tg-filters" id="tg-filters" hidden>'
         f'<h2 class="tg-filters__title" id="filters">{fragments.text(s("directory.filters"))}</h2>'
+        + select("area", "directory.area", areas)
         + select("topic", "directory.topic", topics)
+        + '<div class="tg-filter tg-filter--check"><input type="checkbox" id="tg-f-open" name="open">'
+        f'<label for="tg-f-open">{fragments.text(s("directory.open_now"))}</label></div>'
+        f'<details class="tg-filters__more"><summary>{fragments.text(s("directory.more_filters"))}</summary>'
+        '<div class="tg-filters__grid">'
         + select("age", "directory.age", ages)
         + select("method", "directory.method", methods)
         + select("language", "directory.language", languages)
-        + select("area", "directory.area", areas)
-        + '<div class="tg-filter tg-filter--check"><input type="checkbox" id="tg-f-open" name="open">'
-        f'<label for="tg-f-open">{fragments.text(s("directory.open_now"))}</label></div>'
+        + "</div></details>"
         f'<button type="reset" class="md-button">{fragments.text(s("directory.reset"))}</button>'
         "</form>"
     )

@@ -6,9 +6,13 @@ plain text.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
 from html import escape
 
 from tsunagu import charts, hours, ruby
+from tsunagu.directory import hours_json
+from tsunagu.holidays import holidays
 from tsunagu.model import Contact, Service, Site, Survey
 from tsunagu.strings import Strings
 
@@ -32,15 +36,13 @@ def tel_inline(service: Service, lang: str, s: Strings) -> str:
 def service_card(service: Service, site: Site, lang: str, s: Strings) -> str:
     name = service.name[lang]
     parts = [
-        f'<div class="tg-service" id="service-{service.id}">',
+        f'<div class="tg-service" id="service-{service.id}" data-tg-service="{service.id}">',
         f'<p class="tg-service__name"><strong>{text(name)}</strong></p>',
     ]
     if ruby.strip(service.organisation[lang]) != ruby.strip(name):
         parts.append(f'<p class="tg-service__org">{text(service.organisation[lang])}</p>')
     parts.append(f'<p class="tg-service__desc">{text(service.description[lang])}</p>')
-    parts.append('<ul class="tg-contacts">')
-    parts += [f'<li class="tg-contact">{_contact(c, service, lang, s)}</li>' for c in service.contacts]
-    parts.append("</ul>")
+    parts.append(contact_list(service.contacts, service, lang, s))
     area = site.areas.get(service.area)
     if area:
         parts.append(f'<p class="tg-meta">{text(s("contact.area"))}: {text(area[lang])}</p>')
@@ -75,6 +77,18 @@ def survey_figure(survey: Survey, lang: str, s: Strings) -> str:
     )
 
 
+def hours_data(site: Site, s: Strings) -> str:
+    """What opening.js needs besides each contact's hours: the holidays, and the state words (plain
+    text: furigana notation becomes its reading, as script-set text cannot hold <ruby>)."""
+    data = {
+        "holidays": holidays(site.updated),
+        "text": {state: ruby.reading(s(f"state.{state}", time="{time}"))
+                 for state in ("open", "opens_at", "closed_today", "unknown")},
+    }
+    blob = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    return f'<script type="application/json" id="tg-hours-data">{blob}</script>'
+
+
 # Helpers ---------------------------------------------------------------------------------------
 
 def _tel_link(c: Contact, service: Service, lang: str, s: Strings) -> str:
@@ -85,39 +99,62 @@ def _tel_link(c: Contact, service: Service, lang: str, s: Strings) -> str:
             f"{escape(c.value)}</a>")
 
 
-def _contact(c: Contact, service: Service, lang: str, s: Strings) -> str:
+def contact_row(c: Contact, service: Service, lang: str, s: Strings, compact: bool = False) -> str:
+    """One contact point, laid out the same everywhere: what it is, how to reach it with its own state
+    (filled in by opening.js from ``data-tg-hours``), then hours in words; cards add cost, notes and source."""
     kind = text(c.label[lang]) if c.label else text(s(f"contact.{c.type}"))
-    out = [f'<span class="tg-contact__kind">{kind}</span> ']
+    action: list[str] = []
     if not c.verified:
-        out.append(f'<span class="tg-unconfirmed">{text(s("contact.confirm"))}</span>')
+        action.append(f'<span class="tg-unconfirmed">{text(s("contact.confirm"))}</span>')
         if service.url:
-            out.append(f' <a href="{escape(service.url)}" rel="noreferrer">{text(s("contact.official_site"))}</a>')
+            action.append(f' <a href="{escape(service.url)}" rel="noreferrer">{text(s("contact.official_site"))}</a>')
         else:
-            out.append(f" {text(s('contact.no_site'))}")
+            action.append(f" {text(s('contact.no_site'))}")
     elif c.type == "phone":
-        out.append(_tel_link(c, service, lang, s))
+        action.append(f'<a class="tg-tel" href="{c.tel_href}">{escape(c.value)}</a>')
     elif c.type == "email":
-        out.append(f'<a href="mailto:{escape(c.value)}">{escape(c.value)}</a>')
+        action.append(f'<a class="tg-link" href="mailto:{escape(c.value)}">{escape(c.value)}</a>')
     elif c.type in ("chat", "web"):
-        out.append(f'<a href="{escape(c.value)}" rel="noreferrer">{escape(c.value)}</a>')
+        shown = text(s(f"method.{c.type}")) if compact else escape(c.value)
+        action.append(f'<a class="tg-link" href="{escape(c.value)}" rel="noreferrer">{shown}</a>')
     else:
-        out.append(text(c.value))
+        action.append(text(c.value))
+    if has_state(c):
+        action.append(f' <span class="tg-state" data-tg-hours="{escape(_hours_attr(c))}" hidden></span>')
     details = []
-    if c.verified and c.type in ("phone", "chat"):
+    if has_state(c):
         details.append(f'{text(s("contact.hours"))}: {text(" / ".join(hours.describe(c.hours, s)))}')
-    if c.verified and c.type == "phone":
+    if not compact and c.verified and c.type == "phone":
         details.append(text(s(f"fee.{c.fee}")))
-    if c.note:
+    if not compact and c.note:
         details.append(text(c.note[lang]))
+    out = [f'<li class="tg-contact" data-tg-contact><span class="tg-contact__kind">{kind}</span>',
+           f'<span class="tg-contact__action">{"".join(action)}</span>']
     if details:
-        out.append('<br><span class="tg-contact__details">' + "<br>".join(details) + "</span>")
-    if c.source and c.checked:
+        out.append('<span class="tg-contact__details">' + "<br>".join(details) + "</span>")
+    if not compact and c.source and c.checked:
         src = f"<cite>{escape(c.source.title)}</cite>"
         if c.source.url:
             src = f'<a href="{escape(c.source.url)}" rel="noreferrer">{src}</a>'
         line = _fill(s.table["contact.source"], source=src, date=c.checked.isoformat())
-        out.append(f'<br><small class="tg-source">{line}</small>')
+        out.append(f'<small class="tg-source">{line}</small>')
+    out.append("</li>")
     return "".join(out)
+
+
+def contact_list(contacts: Iterable[Contact], service: Service, lang: str, s: Strings, compact: bool = False) -> str:
+    """The contacts of a service as a list that opening.js may reorder (open lines first)."""
+    rows = "".join(contact_row(c, service, lang, s, compact) for c in contacts)
+    return f'<ul class="tg-contacts" data-tg-contacts>{rows}</ul>'
+
+
+def has_state(c: Contact) -> bool:
+    """Lines that are answered at set hours carry an open-now state; web pages and e-mail do not."""
+    return c.verified and c.type in ("phone", "chat")
+
+
+def _hours_attr(c: Contact) -> str:
+    return json.dumps(hours_json(c.hours), ensure_ascii=False, separators=(",", ":"))
 
 
 def _fill(template: str, **values: str) -> str:

@@ -25,6 +25,7 @@ from tsunagu import (
     cards,
     csp,
     directory,
+    fragments,
     hosting,
     jsonld,
     kit,
@@ -127,6 +128,9 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         html = render.fill_slots(html, self.slots.pop(page.file.src_uri, {}))
         lang = self._lang(config)
+        assert self.site is not None
+        if "data-tg-hours" in html or 'id="tg-selfcheck-data"' in html:  # contacts whose state opening.js shows
+            html += fragments.hours_data(self.site, self.strings[lang])
         if lang in self.config.furigana_locales:
             bare = ruby.kanji_outside_ruby_html(html)
             if bare:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from selfcheck.opening import is_open, japan_time
+from selfcheck.opening import is_open, japan_time, state_at, weekly_minutes
 
 TABLE = json.loads((Path(__file__).resolve().parents[1] / "data" / "hours-cases.json").read_text(encoding="utf-8"))
 
@@ -21,3 +21,13 @@ def test_open_now(name: str, when: str, expected: bool | None) -> None:
 def test_japan_time_from_utc() -> None:
     utc = dt.datetime(2026, 11, 26, 15, 30, tzinfo=dt.UTC)
     assert japan_time(utc) == dt.datetime(2026, 11, 27, 0, 30)
+
+
+@pytest.mark.parametrize(("name", "when", "state", "time"), TABLE["states"], ids=lambda v: str(v))
+def test_state_of_one_contact(name: str, when: str, state: str, time: str) -> None:
+    assert state_at(TABLE["hours"][name], dt.datetime.fromisoformat(when), set(TABLE["holidays"])) == (state, time)
+
+
+@pytest.mark.parametrize(("name", "minutes"), TABLE["weekly_minutes"], ids=lambda v: str(v))
+def test_weekly_minutes(name: str, minutes: int) -> None:
+    assert weekly_minutes(TABLE["hours"][name]) == minutes
