@@ -44,10 +44,7 @@ def directory_listing(site: Site, lang: str, s: Strings, url_for: UrlFor) -> str
                '<span class="tg-count" id="tg-count" role="status" aria-live="polite"></span> '
                f'<a class="tg-jump" id="tg-jump" href="#tg-results">{fragments.text(s("directory.jump"))}</a></p>')
     out.append(f'<p class="tg-none" id="tg-none" hidden>{fragments.text(s("directory.none"))}</p>')
-    # Choosing a ward moves that ward's own entries here, above everything else (directory.js).
     out.append('<div id="tg-results" tabindex="-1"></div>')
-    out.append('<section class="tg-group tg-group--ward" data-group="ward" aria-labelledby="group-ward" hidden>'
-               '<h2 id="group-ward"></h2><ul class="tg-entries"></ul></section>')
     for group in GROUPS:
         if not grouped[group]:
             continue
@@ -132,8 +129,8 @@ def _entries(services: Iterable[Service], site: Site, lang: str, s: Strings, url
     for sv in services:
         desc = fragments.text(sv.description[lang])
         items.append(f'<li class="tg-entry" id="entry-{sv.id}" data-id="{sv.id}" data-tg-service="{sv.id}">'
-                     f'{_entry_name(sv, lang, url_for)}<span class="tg-entry__desc">{desc}</span>'
-                     f'{_entry_contacts(sv, lang, s)}</li>')
+                     f'{_entry_name(sv, lang, url_for)}{_entry_contacts(sv, lang, s)}'
+                     f'<span class="tg-entry__desc">{desc}</span></li>')
     return '<ul class="tg-entries">' + "".join(items) + "</ul>"
 
 
@@ -149,7 +146,7 @@ def _entry_name(sv: Service, lang: str, url_for: UrlFor) -> str:
 
 def _entry_contacts(sv: Service, lang: str, s: Strings) -> str:
     """Every confirmed phone and chat line with its own state; else the first other way to reach them."""
-    lines = [c for c in sv.contacts if fragments.has_state(c)]
+    lines = [c for c in sv.contacts if c.verified and c.type in ("phone", "chat")]
     if not lines:
         other = next((c for c in sv.contacts if c.verified), None)
         lines = [other] if other else [c for c in sv.contacts if c.type == "phone"][:1]
@@ -190,16 +187,20 @@ def _filter_form(site: Site, lang: str, s: Strings) -> str:
         '<form class="tg-filters" id="tg-filters" hidden>'
         f'<h2 class="tg-filters__title" id="filters">{fragments.text(s("directory.filters"))}</h2>'
         + select("area", "directory.area", areas)
+        # Choosing a ward moves that ward's own entries here, right under the choice (directory.js), so
+        # its numbers are on the first screen of a phone.
+        + ('<section class="tg-group tg-group--ward" data-group="ward" aria-labelledby="group-ward" hidden>'
+           '<h2 id="group-ward"></h2><ul class="tg-entries"></ul></section>' if areas else "")
         + select("topic", "directory.topic", topics)
         + '<div class="tg-filter tg-filter--check"><input type="checkbox" id="tg-f-open" name="open">'
         f'<label for="tg-f-open">{fragments.text(s("directory.open_now"))}</label></div>'
+        f'<button type="reset" class="md-button">{fragments.text(s("directory.reset"))}</button>'
         f'<details class="tg-filters__more"><summary>{fragments.text(s("directory.more_filters"))}</summary>'
         '<div class="tg-filters__grid">'
         + select("age", "directory.age", ages)
         + select("method", "directory.method", methods)
         + select("language", "directory.language", languages)
         + "</div></details>"
-        f'<button type="reset" class="md-button">{fragments.text(s("directory.reset"))}</button>'
         "</form>"
     )
 

@@ -122,7 +122,7 @@ def contact_row(c: Contact, service: Service, lang: str, s: Strings, compact: bo
     if has_state(c):
         action.append(f' <span class="tg-state" data-tg-hours="{escape(_hours_attr(c))}" hidden></span>')
     details = []
-    if has_state(c):
+    if c.verified and c.type in ("phone", "chat"):
         details.append(f'{text(s("contact.hours"))}: {text(" / ".join(hours.describe(c.hours, s)))}')
     if not compact and c.verified and c.type == "phone":
         details.append(text(s(f"fee.{c.fee}")))
@@ -149,8 +149,10 @@ def contact_list(contacts: Iterable[Contact], service: Service, lang: str, s: St
 
 
 def has_state(c: Contact) -> bool:
-    """Lines that are answered at set hours carry an open-now state; web pages and e-mail do not."""
-    return c.verified and c.type in ("phone", "chat")
+    """Lines answered at known hours carry an open-now state; web pages and e-mail do not, and a line
+    whose hours are not known says so in its hours line, which needs no script."""
+    return c.verified and c.type in ("phone", "chat") and (c.hours.always or bool(
+        c.hours.weekly or c.hours.monthly or c.hours.dates))
 
 
 def _hours_attr(c: Contact) -> str:

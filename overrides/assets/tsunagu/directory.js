@@ -14,7 +14,7 @@
   var homes = entries.map(function (el) { return el.parentNode; });
   var groups = Array.prototype.slice.call(document.querySelectorAll(".tg-group"));
   var wardGroup = document.querySelector('.tg-group[data-group="ward"]');
-  var wardList = wardGroup.querySelector("ul");
+  var wardList = wardGroup ? wardGroup.querySelector("ul") : null;
   var bar = document.getElementById("tg-results-bar");
   var count = document.getElementById("tg-count");
   var jump = document.getElementById("tg-jump");
@@ -49,7 +49,7 @@
       area: value("area"), open: form.elements.open.checked
     };
     // Entries go back to their own group, open ones first; a chosen ward's own entries go to the top.
-    var ward = f.area && data.specific_areas.indexOf(f.area) >= 0 ? f.area : "";
+    var ward = wardGroup && f.area && data.specific_areas.indexOf(f.area) >= 0 ? f.area : "";
     var openFirst = entries.filter(function (el) { return open[el.getAttribute("data-id")]; })
       .concat(entries.filter(function (el) { return !open[el.getAttribute("data-id")]; }));
     openFirst.forEach(function (el) {
@@ -80,13 +80,15 @@
     none.hidden = shown > 0;
   }
 
-  // The jump link lands on the first result and moves the keyboard focus there too.
-  jump.addEventListener("click", function () {
-    var target = document.getElementById(jump.getAttribute("href").slice(1));
-    if (target) {
-      target.setAttribute("tabindex", "-1");
-      setTimeout(function () { target.focus(); }, 0);
-    }
+  // The jump link lands on the first result's lines (its numbers on screen even at 200 % zoom, where a
+  // long name fills the screen) and gives the keyboard focus to its first line.
+  jump.addEventListener("click", function (event) {
+    var entry = document.getElementById(jump.getAttribute("href").slice(1));
+    if (!entry) return;
+    event.preventDefault();
+    (entry.querySelector(".tg-contacts") || entry).scrollIntoView({ block: "start" });
+    var link = entry.querySelector(".tg-contacts a");
+    if (link) link.focus({ preventScroll: true });
   });
   form.hidden = false;
   form.addEventListener("change", update);

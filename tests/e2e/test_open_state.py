@@ -1,0 +1,117 @@
+""""Open now" belongs to one contact point: every page that shows a line shows that line's own state.
+
+A fixed clock (Playwright's page.clock) in Japan time; each case names a line by its tel: link and the
+state expected beside it, on every page type that shows it, in Japanese and English.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from playwright.sync_api import Page
+
+JST = dt.timezone(dt.timedelta(hours=9))
+NATIONAL_FREE, NATIONAL_NAVI = "tel:0120783556", "tel:0570783556"
+CITY_LINE, CHILDLINE = "tel:0935220874", "tel:0120997777"
+
+# Pages that show each line: talk-now (cards), the directory (entries), the service's own page, a topic
+# page and, for ChildLine, an audience page.
+PAGES = {
+    NATIONAL_FREE: ["talk-now/", "directory/", "services/inochi-no-denwa-national/", "topics/suicide-prevention/"],
+    CITY_LINE: ["talk-now/", "directory/", "services/kitakyushu-suicide-prevention-line/",
+                "topics/suicide-prevention/"],
+    CHILDLINE: ["talk-now/", "directory/", "services/childline/", "audiences/children/"],
+}
+STATE_TEXT = {
+    "ja": {"open": "いま受付中", "closed_today": "きょうの受付は終了", "opens_at": "{t}から受付"},
+    "en": {"open": "Open now", "closed_today": "Closed for the rest of today", "opens_at": "Opens at {t}"},
+}
+CASES = [
+    # Wednesday 10:00: only the national Navi Dial line is open; the free line opens at 16:00.
+    (dt.datetime(2026, 12, 2, 10, 0, tzinfo=JST), {NATIONAL_NAVI: ("open", ""), NATIONAL_FREE: ("opens_at", "16:00")}),
+    # Wednesday 17:00: both national lines are open; the city's weekday line has closed for the day.
+    (dt.datetime(2026, 12, 2, 17, 0, tzinfo=JST),
+     {NATIONAL_NAVI: ("open", ""), NATIONAL_FREE: ("open", ""), CITY_LINE: ("closed_today", "")}),
+    # The 10th at 03:00: the free line's monthly 24 hours start at 8:00 that day.
+    (dt.datetime(2026, 12, 10, 3, 0, tzinfo=JST),
+     {NATIONAL_FREE: ("opens_at", "8:00"), NATIONAL_NAVI: ("opens_at", "10:00")}),
+    # The 11th at 03:00: still inside the 10th's 24 hours (until 8:00 on the 11th).
+    (dt.datetime(2026, 12, 11, 3, 0, tzinfo=JST), {NATIONAL_FREE: ("open", ""), NATIONAL_NAVI: ("opens_at", "10:00")}),
+    # 30 December 17:00: ChildLine is closed for the year-end; the national lines are open.
+    (dt.datetime(2026, 12, 30, 17, 0, tzinfo=JST), {CHILDLINE: ("closed_today", ""), NATIONAL_FREE: ("open", "")}),
+    # Monday 23 November (Labour Thanksgiving Day) 10:00: the city's weekday line is closed on the holiday.
+    (dt.datetime(2026, 11, 23, 10, 0, tzinfo=JST), {CITY_LINE: ("closed_today", ""), NATIONAL_NAVI: ("open", "")}),
+]
+
+
+def _state(page: Page, tel: str) -> tuple[str, str]:
+    row = page.locator(f'[data-tg-contact]:has(a.tg-tel[href="{tel}"]) .tg-state').first
+    row.wait_for(state="visible")
+    kind = row.get_attribute("class") or ""
+    return kind.split("tg-state--")[-1], row.inner_text().strip()
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize(("when", "expected"), CASES, ids=[c[0].strftime("%m%d-%H%M") for c in CASES])
+def test_each_line_shows_its_own_state(page: Page, site_url: str, lang: str, when: dt.datetime,
+                                       expected: dict[str, tuple[str, str]]) -> None:
+    page.clock.set_fixed_time(when)
+    prefix = "" if lang == "ja" else f"{lang}/"
+    for tel, (state, time) in expected.items():
+        for path in PAGES.get(tel, PAGES[NATIONAL_FREE]):
+            page.goto(f"{site_url}{prefix}{path}")
+            got_state, got_text = _state(page, tel)
+            assert got_state == state, (path, tel)
+            assert got_text == STATE_TEXT[lang][state].format(t=time), (path, tel)
+
+
+def test_an_open_line_is_listed_first_in_its_service(page: Page, site_url: str) -> None:
+    # Wednesday 10:00: the card lists the open Navi Dial line above the free line that opens later.
+    page.clock.set_fixed_time(dt.datetime(2026, 12, 2, 10, 0, tzinfo=JST))
+    for path in ("en/talk-now/", "en/services/inochi-no-denwa-national/", "en/directory/"):
+        page.goto(site_url + path)
+        card = page.locator('[data-tg-service="inochi-no-denwa-national"]').first
+        card.locator(".tg-state").first.wait_for(state="visible")
+        tels = card.locator("a.tg-tel").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+        assert tels[:2] == [NATIONAL_NAVI, NATIONAL_FREE], path
+        first_state = card.locator(".tg-state").first
+        assert first_state.inner_text() == "Open now"
+
+
+def test_open_now_filter_selects_services_through_an_open_line(page: Page, site_url: str) -> None:
+    # Wednesday 10:00: the national service is "open" only through its Navi Dial line.
+    page.clock.set_fixed_time(dt.datetime(2026, 12, 2, 10, 0, tzinfo=JST))
+    page.goto(site_url + "directory/")
+    page.check("#tg-f-open")
+    entry = page.locator('.tg-entry[data-id="inochi-no-denwa-national"]')
+    assert entry.is_visible()
+    assert entry.locator(".tg-state").first.inner_text() == "いま受付中"
+    assert entry.locator("a.tg-tel").first.get_attribute("href") == NATIONAL_NAVI
+    # Saturday 03:00: neither national number is open, so the service is not listed as open.
+    page.clock.set_fixed_time(dt.datetime(2026, 12, 5, 3, 0, tzinfo=JST))
+    page.goto(site_url + "directory/")
+    page.check("#tg-f-open")
+    assert entry.is_hidden()
+
+
+def test_without_javascript_each_line_shows_its_hours_in_words(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "en/talk-now/")
+    row = page.locator(f'[data-tg-contact]:has(a.tg-tel[href="{NATIONAL_FREE}"])')
+    assert "16:00–21:00" in row.locator(".tg-contact__details").inner_text()
+    assert row.locator(".tg-state").is_hidden()
+    context.close()
+
+
+def test_topic_pages_list_24_hour_lines_first(page: Page, site_url: str) -> None:
+    orders = {}
+    for lang in ("", "en/", "vi/"):
+        page.goto(f"{site_url}{lang}topics/suicide-prevention/")
+        orders[lang] = page.locator(".tg-entry[data-id]").evaluate_all("els => els.map(e => e.dataset.id)")
+    assert orders[""] == orders["en/"] == orders["vi/"]  # never by a translated name
+    ids = orders[""]
+    always = ["inochi-no-denwa-kitakyushu", "yorisoi-hotline"]
+    assert all(ids.index(a) < ids.index("kitakyushu-suicide-prevention-line") for a in always)
+    assert ids.index("inochi-no-denwa-national") < ids.index("kitakyushu-suicide-prevention-line")
