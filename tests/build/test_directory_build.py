@@ -42,13 +42,16 @@ def test_if_busy_alternatives_on_the_service_page(built_site: Path) -> None:
 def test_directory_lists_every_service_once_and_embeds_filter_data(built_site: Path) -> None:
     for lang in LANGS:
         html = _page(built_site, lang, "directory").read_text(encoding="utf-8")
-        ids = re.findall(r'<li class="tg-entry" data-id="([a-z0-9-]+)"', html)
+        ids = re.findall(r'<li class="tg-entry" id="entry-[a-z0-9-]+" data-id="([a-z0-9-]+)"', html)
         assert sorted(ids) == SERVICE_IDS, lang
         raw = re.search(r'<script type="application/json" id="tg-directory-data">(.*?)</script>', html, re.S)
         assert raw is not None
         data = json.loads(raw.group(1))
         assert sorted(data["services"]) == SERVICE_IDS
-        assert "2026-11-03" in data["holidays"] and "2027-01-01" in data["holidays"]
+        hours = re.search(r'<script type="application/json" id="tg-hours-data">(.*?)</script>', html, re.S)
+        assert hours is not None  # the holidays travel once per page, for every line's state (opening.js)
+        holidays = json.loads(hours.group(1))["holidays"]
+        assert "2026-11-03" in holidays and "2027-01-01" in holidays
 
 
 def test_topic_and_audience_pages_exist(built_site: Path) -> None:
