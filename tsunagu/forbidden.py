@@ -118,11 +118,25 @@ def check_site(site_dir: Path, numbers: list[Forbidden],
     return list(hits.values())
 
 
-def report(hits: list[Hit]) -> str:
-    lines = [f"{len(hits)} never-publish number(s) found in the built site; nothing was published:"]
-    lines += [f"  - {h}" for h in hits]
-    lines.append("Remove each from the page or data the file is made from, then build again. "
-                  "The previously built site was left as it was.")
+def report(hits: list[Hit], shown: int = 8) -> str:
+    """One entry per number and form, naming the files (printed and data files first, then pages)."""
+    files = {h.file for h in hits}
+    lines = [f"Numbers that must never be published were found in {len(files)} file(s) of the built site; "
+             "nothing was published:"]
+    for number in dict.fromkeys(h.number for h in hits):
+        lines.append(f"  - {number.value} must never be published ({number.reason}; listed in {number.recorded_in})"
+                     + (f". Use [[tel {number.instead}]] or [[service {number.instead}]] instead" if number.instead
+                        else "") + ". Found:")
+        forms: dict[str, list[str]] = {}
+        for h in hits:
+            if h.number == number:
+                forms.setdefault(h.form, []).append(h.file)
+        for form, where in forms.items():
+            where.sort(key=lambda f: (not f.endswith(PDF_SUFFIX), not f.startswith("data/"), f))
+            more = f" and {len(where) - shown} more" if len(where) > shown else ""
+            lines.append(f"      '{form}' in {', '.join(where[:shown])}{more}")
+    lines.append("Remove each from the page or data the files are made from, then build again. "
+                 "The previously built site was left as it was.")
     return "\n".join(lines)
 
 

@@ -225,4 +225,16 @@ def test_site_check_names_the_file_and_the_form(tmp_path: Path) -> None:
         "kit/flyer.pdf: '0570 046 556' is 0570-046-556, which must never be published (a misprint; listed in "
         "data/never-publish.yml). Use [[tel kokoro-no-kenko-dial]] or [[service kokoro-no-kenko-dial]] instead",
     ]
-    assert forbidden.report(hits).startswith("3 never-publish number(s) found in the built site")
+    assert forbidden.report(hits, shown=1).split("\n") == [
+        "Numbers that must never be published were found in 3 file(s) of the built site; nothing was published:",
+        "  - 0570-046-556 must never be published (a misprint; listed in data/never-publish.yml). Use "
+        "[[tel kokoro-no-kenko-dial]] or [[service kokoro-no-kenko-dial]] instead. Found:",
+        "      '０５７０-046-556' in data/services.json",
+        "      '0570 046 556' in kit/flyer.pdf",
+        "  - 093-671-4343 must never be published (the old number; listed in data/services/x.yml). Found:",
+        "      '093-671-4343' in en/talk-now/index.html",
+        "Remove each from the page or data the files are made from, then build again. The previously built site "
+        "was left as it was.",
+    ]
+    many = [forbidden.Hit(f"p{i}/index.html", "0936714343", OLD) for i in range(10)]
+    assert "'0936714343' in p0/index.html, p1/index.html and 8 more" in forbidden.report(many, shown=2)
