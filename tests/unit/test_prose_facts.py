@@ -107,8 +107,8 @@ def test_years_ages_counts_links_and_24_hours_are_left_alone(line: str) -> None:
 def test_findings_name_file_line_text_and_what_to_do(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     (docs / "services").mkdir(parents=True)
-    (docs / "talk-now.en.md").write_text("# Talk\n\nFine [[tel emergency-119]].\n\nOpen 9:00–17:00, call 0120-000-000.\n",
-                                         encoding="utf-8")
+    (docs / "talk-now.en.md").write_text(
+        "# Talk\n\nFine [[tel emergency-119]].\n\nOpen 9:00–17:00, call 0120-000-000.\n", encoding="utf-8")
     (docs / "services" / "x.md").write_text("---\ntitle: 119番\n---\n", encoding="utf-8")  # generated: skipped
     findings = prose_facts.check_docs(docs, tmp_path, skip={"services/x.md"})
     assert [str(f) for f in findings] == [
@@ -176,7 +176,8 @@ DISGUISED = [
     ("093ー671ー4343", "093ー671ー4343"), ("093‐671‐4343", "093‐671‐4343"), ("093–671–4343", "093–671–4343"),
     ("(093) 671-4343", "093) 671-4343"), ("+81-93-671-4343", "+81-93-671-4343"),
     ("+81 (0)93 671 4343", "+81 (0)93 671 4343"), ('href="tel:0936714343"', "0936714343"),
-    ("093\n671\n4343", "093 671 4343"), ("0570-046-556", "0570-046-556"), ("０５７０・０４６・５５６", "０５７０・０４６・５５６"),
+    ("093\n671\n4343", "093 671 4343"), ("0570-046-556", "0570-046-556"),
+    ("０５７０・０４６・５５６", "０５７０・０４６・５５６"),
 ]
 NOT_FORBIDDEN = ["093-653-4343", "0570-064-556", "10936714343", "093-671-43431", "2019-09-20", "0570-046-5567"]
 
