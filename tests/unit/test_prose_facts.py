@@ -239,3 +239,10 @@ def test_site_check_names_the_file_and_the_form(tmp_path: Path) -> None:
     ]
     many = [forbidden.Hit(f"p{i}/index.html", "0936714343", OLD) for i in range(10)]
     assert "'0936714343' in p0/index.html, p1/index.html and 8 more" in forbidden.report(many, shown=2)
+
+
+def test_interface_strings_have_no_typed_numbers_or_hours() -> None:
+    # [[if-busy]] and the cards read these: a number typed into busy.danger would bypass the data.
+    typed = {(lang, key): found for lang, s in load_strings(LANGS).items() for key, value in s.table.items()
+             if (found := prose_facts.find_in_line(value))}
+    assert typed == {}
