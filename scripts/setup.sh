@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install everything tsunagu needs, idempotently: a Python venv with the project, npm packages (Pyodide),
-# Debian's Chromium and Noto CJK fonts (the build prints PDFs and draws share cards with them), and for
-# tests the real checkers: zbarimg, poppler-utils, rsvg-convert. Usage: scripts/setup.sh [--test]
+# Debian's Chromium and Noto CJK fonts (the build prints PDFs and draws share cards with them), poppler-utils
+# (the build reads the PDFs' text), and for tests the real checkers: zbarimg, rsvg-convert. Usage: scripts/setup.sh [--test]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,9 +28,9 @@ fi
 needed=()
 [ -x /usr/bin/chromium ] || needed+=(chromium)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || needed+=(fonts-noto-cjk)
+command -v pdftotext >/dev/null || needed+=(poppler-utils)  # the build reads its PDFs for never-publish numbers
 if [ "$want_test" = "--test" ]; then
   command -v zbarimg >/dev/null || needed+=(zbar-tools)
-  command -v pdftotext >/dev/null || needed+=(poppler-utils)
   command -v rsvg-convert >/dev/null || needed+=(librsvg2-bin)
   command -v java >/dev/null || needed+=(default-jre-headless)  # the Nu HTML checker (npm vnu-jar)
   command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || needed+=(nginx)  # serves the site in a test

@@ -25,6 +25,7 @@ from tsunagu import (
     cards,
     csp,
     directory,
+    forbidden,
     fragments,
     hosting,
     jsonld,
@@ -32,6 +33,7 @@ from tsunagu import (
     offline,
     open_data,
     postprocess,
+    prose_facts,
     pyodide_assets,
     render,
     ruby,
@@ -83,6 +85,8 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
         self.timings: dict[str, float] = {}
         self.script_hashes: set[str] = set()
         """Inline-script hashes of every page: the CSP header for hosts allows them all."""
+        self.never_publish: list[forbidden.Forbidden] = []
+        """Numbers searched for in the whole built site after the last language."""
 
     # Events, in the order MkDocs calls them ----------------------------------------------------
 
@@ -203,6 +207,7 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
             self._write_host_files(config)
             if self.config.offline_pages:  # last: its version is a hash of everything else
                 self._write_service_worker(config)
+            self._check_never_published(config)
             if self.kit is not None:  # benchmarks/site.py reads these lines
                 log.info(f"Share kit took {self.timings.pop('cards', 0.0) + kit_done - start:.2f} s "
                          f"(QR codes, PDFs, redirects {kit_done - start:.2f} s); host files and service worker "
@@ -247,6 +252,13 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
                 problems.append(f"plugins.tsunagu.{option}: expected a page in docs/; found no docs/{page}")
         if problems:
             raise PluginError("Every page must exist in every language:\n  - " + "\n  - ".join(problems))
+        typed = prose_facts.check_docs(Path(config.docs_dir), root, skip=pages)
+        if typed:
+            raise PluginError(prose_facts.report(typed))
+        try:
+            self.never_publish = forbidden.load(root, site, self.config.data_dir)
+        except DataError as e:
+            raise PluginError(str(e)) from None
         for warning in site.warnings:
             data_log.warning(warning)
         return site, strings
@@ -358,6 +370,14 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
         fallback = {prefix: prefix + share.page_path(self.config.talk_now_page) for prefix in pages}
         script = offline.script(Path(config.site_dir), pages, fallback)
         (Path(config.site_dir) / offline.SW_FILE).write_text(script, encoding="utf-8")
+
+    def _check_never_published(self, config: MkDocsConfig) -> None:
+        try:
+            hits = forbidden.check_site(Path(config.site_dir), self.never_publish)
+        except forbidden.ToolMissing as e:
+            raise PluginError(str(e)) from None
+        if hits:
+            raise PluginError(forbidden.report(hits))
 
     def _site_name(self, config: MkDocsConfig, lang: str) -> str:
         i18n = config.plugins.get("i18n")

@@ -1,5 +1,6 @@
-"""Markdown macros: ``[[service ID]]``, ``[[tel ID]]``, ``[[survey ID]]``, ``[[directory]]`` and the
-generated pages' ``[[service-page ID]]``, ``[[topic-page ID]]``, ``[[audience-page ID]]``."""
+"""Markdown macros: ``[[service ID]]``, ``[[tel ID]]``, ``[[survey ID]]``, ``[[directory]]``,
+``[[if-busy]]`` (``[[if-busy ANCHOR]]`` links its chat tip to that section) and the generated pages'
+``[[service-page ID]]``, ``[[topic-page ID]]``, ``[[audience-page ID]]``."""
 
 from __future__ import annotations
 
@@ -7,13 +8,15 @@ import re
 from collections.abc import Callable
 
 from tsunagu import directory_html as directory
+from tsunagu import if_busy
 from tsunagu.fragments import service_card, survey_figure, tel_inline, text
 from tsunagu.model import Site
 from tsunagu.strings import Strings
 
 MACRO = re.compile(
-    r"\[\[(service|tel|survey|service-page|topic-page|audience-page|selfcheck-result|share-kit) ([a-z0-9-]+)\]\]"
-    r"|\[\[(directory|selfcheck)\]\]"
+    r"\[\[(service|tel|survey|service-page|topic-page|audience-page|selfcheck-result|share-kit"
+    r"|if-busy) ([a-z0-9-]+)\]\]"
+    r"|\[\[(directory|selfcheck|if-busy)\]\]"
 )
 UrlFor = Callable[[str], str]
 """Turns a site path such as ``services/yell/`` into a URL relative to the page being rendered."""
@@ -41,6 +44,7 @@ def expand_macros(markdown: str, site: Site, lang: str, s: Strings, url_for: Url
         "service-page": lambda i: directory.service_page(site.services[i], site, lang, s, url_for),
         "topic-page": lambda i: directory.topic_page(i, site, lang, s, url_for),
         "audience-page": lambda i: directory.audience_page(i, site, lang, s, url_for),
+        "if-busy": lambda anchor: if_busy.if_busy(site, lang, s, anchor),
     }
 
     def render(m: re.Match[str]) -> str:
@@ -65,7 +69,10 @@ def expand_macros(markdown: str, site: Site, lang: str, s: Strings, url_for: Url
         slots[token] = html
         return token
 
-    out = MACRO.sub(repl, markdown)
+    try:
+        out = MACRO.sub(repl, markdown)
+    except if_busy.NoEmergencyLine as e:
+        raise MacroError(str(e)) from None
     if unknown:
         raise MacroError("unknown id(s): " + ", ".join(unknown))
     return out
@@ -84,7 +91,7 @@ def fill_slots(html: str, slots: dict[str, str]) -> str:
 def _known(site: Site, kind: str, ident: str, extra: dict[str, Callable[[str], str]]) -> bool:
     from tsunagu.directory import AUDIENCES, topics_in_use
 
-    if kind in extra:
+    if kind in extra or kind == "if-busy":  # its argument is an anchor on the page
         return True
     if kind == "survey":
         return ident in site.surveys

@@ -233,3 +233,54 @@ def test_mkdocs_serve_previews_the_site(tmp_path: Path) -> None:
         process.terminate()
         process.wait(timeout=20)
         log.close()
+
+
+def test_sample_town_takes_if_busy_from_strings_and_data(sample_site: Path) -> None:
+    for page in (sample_site / "talk-now" / "index.html", sample_site / "en" / "talk-now" / "index.html"):
+        html = page.read_text(encoding="utf-8")
+        busy = html[html.index('class="tg-if-busy"'):]
+        busy = busy[: busy.index("</div>")]
+        assert re.findall(r'href="(tel:[^"]+)"', busy) == ["tel:119"]  # the town's only emergency line
+
+
+def test_typed_numbers_and_hours_stop_the_build_naming_each_line(sample_copy: Path) -> None:
+    page = sample_copy / "docs" / "talk-now.en.md"
+    lines = page.read_text(encoding="utf-8").count("\n")
+    page.write_text(page.read_text(encoding="utf-8") + "Call ０１２０・０００・０００ from 9:00 to 17:00.\n",
+                    encoding="utf-8")
+    ja = sample_copy / "docs" / "index.md"
+    ja.write_text(ja.read_text(encoding="utf-8") + "\n救急は119番、毎日朝8時から。\n", encoding="utf-8")
+    result = build(sample_copy / "mkdocs.yml", sample_copy / "site", check=False)
+    _assert_failed_and_kept(
+        sample_copy, result.stderr, result.returncode,
+        "5 phone number(s) or opening hours typed into pages",
+        f"docs/talk-now.en.md, line {lines + 1}: phone number '０１２０・０００・０００' typed into the text; "
+        "write [[tel ID]]",
+        f"docs/talk-now.en.md, line {lines + 1}: opening hours '9:00' typed into the text; remove the hours",
+        f"docs/talk-now.en.md, line {lines + 1}: opening hours '17:00'",
+        "docs/index.md, line ",
+        "phone number '119' typed into the text",
+        "opening hours '朝8時' typed into the text",
+    )
+
+
+def test_a_never_publish_number_in_any_form_stops_the_build(sample_copy: Path) -> None:
+    # The old number is recorded in data; someone puts it back into the line's name, disguised. The name
+    # is on the service pages, in the open data and on the printed poster.
+    line = sample_copy / "data" / "services" / "town-line.yml"
+    text = line.read_text(encoding="utf-8")
+    text = text.replace("name: {ja: 町の相談電話, en: Town help line}",
+                        "name: {ja: 町の相談電話（０９３－６７１－４３４３）, en: Town help line (093 671 4343)}")
+    text = text.replace("    checked: 2026-11-01\n", "    checked: 2026-11-01\n    superseded:\n"
+                        "      - {value: 093-671-4343, source: {title: Town newsletter 2019}}\n", 1)
+    line.write_text(text, encoding="utf-8")
+    result = build(sample_copy / "mkdocs.yml", sample_copy / "site", check=False)
+    _assert_failed_and_kept(
+        sample_copy, result.stderr, result.returncode,
+        "Numbers that must never be published were found in ",
+        "  - 093-671-4343 must never be published (the old number of town-line; listed in "
+        "data/services/town-line.yml). Use [[tel town-line]] or [[service town-line]] instead. Found:",
+        "      '０９３－６７１－４３４３' in kit/print/ja/poster.pdf, data/services.csv, data/services.json, "
+        "audiences/adults/index.html,",
+        "      '093 671 4343' in kit/print/en/poster.pdf, data/services.json, 404.html,",
+    )

@@ -1,0 +1,42 @@
+"""``[[if-busy]]``: what to do when a line is busy, the same in every language.
+
+The advice comes from the interface strings (``busy.*`` in ``tsunagu/locales/``) and the numbers to
+call when a life is in danger from ``data/services/`` (every service with the topic ``emergency``), so
+no translation can drop 119 or 110 or print them by hand.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from tsunagu.fragments import tel_inline, text
+from tsunagu.model import Service, Site
+from tsunagu.strings import Strings
+
+
+class NoEmergencyLine(Exception):
+    """The data has no verified emergency number to offer."""
+
+
+def emergency_services(site: Site) -> list[Service]:
+    """Services with the topic ``emergency`` and a confirmed phone: crisis-strip order, then by id."""
+    found = [s for s in site.services.values()
+             if "emergency" in s.topics and (p := s.main_phone()) is not None and p.verified]
+    strip = {sid: i for i, sid in enumerate(site.crisis_strip)}
+    return sorted(found, key=lambda s: (strip.get(s.id, len(strip)), s.id))
+
+
+def if_busy(site: Site, lang: str, s: Strings, chat_anchor: str = "") -> str:
+    """The advice list and the emergency numbers; ``chat_anchor`` links the chat tip to a section."""
+    services = emergency_services(site)
+    if not services:
+        raise NoEmergencyLine("[[if-busy]] needs a service with topic 'emergency' and a verified phone number "
+                              "in data/services/")
+    numbers = text(s("busy.or")).join(tel_inline(svc, lang, s) for svc in services)
+    chat = text(s("busy.chat"))
+    if chat_anchor:
+        chat = f'<a href="#{escape(chat_anchor)}">{chat}</a>'
+    tips = "".join(f"<li>{item}</li>" for item in (text(s("busy.wait")), text(s("busy.other")), chat))
+    danger = text(s.table["busy.danger"]).replace("{numbers}", numbers)
+    return (f'<div class="tg-if-busy">\n<p>{text(s("busy.lead"))}</p>\n<ul>{tips}</ul>\n'
+            f'<p class="tg-if-busy__danger"><strong>{danger}</strong></p>\n</div>')
