@@ -17,6 +17,7 @@ from playwright.sync_api import Browser, Page, Route
 from tests.build.test_build import LANGS
 from tests.conftest import ROOT
 from tests.e2e.conftest import CSP_LISTENER
+from tests.e2e.test_pages import WCAG_AA
 from tsunagu import ruby
 from tsunagu.loader import load_site
 
@@ -147,10 +148,16 @@ def test_without_javascript_points_and_result_pages(browser, site_url: str) -> N
     context.close()
 
 
+def _axe(page: Page, axe_source: str) -> None:
+    page.evaluate(axe_source)
+    result = page.evaluate("opts => axe.run(document, opts)", {"runOnly": {"type": "tag", "values": WCAG_AA}})
+    assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]] == []
+
+
 URGENT = yaml.safe_load((ROOT / "data" / "selfcheck.yml").read_text(encoding="utf-8"))["urgent"]
 
 
-def test_thoughts_of_dying_lead_the_result_whatever_the_score(page: Page, site_url: str) -> None:
+def test_thoughts_of_dying_lead_the_result_whatever_the_score(page: Page, site_url: str, axe_source: str) -> None:
     page.goto(site_url + "self-check/")
     page.wait_for_selector(PYODIDE_READY, timeout=60000)
     result = page.locator("#tg-sc-result")
@@ -165,6 +172,8 @@ def test_thoughts_of_dying_lead_the_result_whatever_the_score(page: Page, site_u
         assert first.locator(".tg-sc-urgent__text").inner_text() == URGENT["text"]["ja"]
         tels = first.locator("a.tg-tel").evaluate_all("els => els.map(e => e.getAttribute('href'))")
         assert tels[:2] == ["tel:119", "tel:110"] and len(tels) >= 4
+        if scores == (1, 1, 1):
+            _axe(page, axe_source)
         result.locator(".tg-sc-actions button").nth(1).click()  # start again
     # Not ticked: the same paragraph and lines, after the score and the words for the score.
     _answer(page, (1, 1, 1), "never")
@@ -176,7 +185,7 @@ def test_thoughts_of_dying_lead_the_result_whatever_the_score(page: Page, site_u
 
 
 def test_answered_before_pyodide_is_ready_one_consistent_state_then_the_full_result(
-        browser: Browser, site_url: str) -> None:
+        browser: Browser, site_url: str, axe_source: str) -> None:
     # Pyodide's WebAssembly is held back (the worker's request waits) until the paper result has been checked.
     context = browser.new_context(service_workers="block")
     held: list[Route] = []
@@ -208,6 +217,7 @@ def test_answered_before_pyodide_is_ready_one_consistent_state_then_the_full_res
     printed = result.locator(".tg-entry")
     assert printed.count() >= 4 and all(printed.nth(i).is_visible() for i in range(printed.count()))
     page.emulate_media(media="screen")
+    _axe(page, axe_source)
     assert len(requests) == asked, f"a request after answering: {requests[asked:]}"
 
     for route in held:
@@ -219,6 +229,7 @@ def test_answered_before_pyodide_is_ready_one_consistent_state_then_the_full_res
     assert result.locator(".tg-sc-national_same").inner_text().endswith('"Occasionally" (2023).')
     assert page.locator("input:checked").count() == 6  # the answers are still there
     assert result.locator(".tg-entry").count() >= 4
+    _axe(page, axe_source)
     # Only the held static file (and what Pyodide loads after it) came after answering: never an answer.
     assert all(not urlsplit(u).query and urlsplit(u).netloc == urlsplit(site_url).netloc for u in requests)
     context.close()
@@ -251,3 +262,10 @@ def test_static_result_pages_suit_anyone_and_list_the_same_services_in_every_lan
                 assert not set(service.topics) & specialised, (lang, group, i)
             seen[f"{lang} {group}"] = ids
     assert len({tuple(ids) for ids in seen.values()}) == 1, seen
+
+
+@pytest.mark.parametrize("lang", ["ja-easy", "vi"])
+def test_a_static_result_page_is_accessible(page: Page, site_url: str, axe_source: str, lang: str) -> None:
+    page.goto(site_url + f"{lang}/self-check/result-often/")
+    assert page.locator(".tg-sc-urgent__text").count() == 1
+    _axe(page, axe_source)
