@@ -70,10 +70,13 @@ def load_instrument(root: Path, site: Site, data_dir: str = "data") -> dict[str,
         r.problem("urgent.topic", "one of the directory's topics (" + ", ".join(TOPICS) + ")", urgent_topic,
                   "topic: suicide-prevention")
     r.localized(urgent, "text", "urgent.")
-    specialised = m.get("specialised_topics")
-    if not isinstance(specialised, list) or any(t_ not in TOPICS for t_ in specialised):
+    specialised: list[str] = []
+    raw_specialised = m.get("specialised_topics")
+    if isinstance(raw_specialised, list) and all(t_ in TOPICS for t_ in raw_specialised):
+        specialised = list(raw_specialised)
+    else:
         r.problem("specialised_topics", "a list of the directory's topics (" + ", ".join(TOPICS) + ")",
-                  specialised, "specialised_topics: [food, housing]")
+                  raw_specialised, "specialised_topics: [food, housing]")
     optional = r.mapping(m.get("optional"), "optional", set(OPTIONAL_KEYS))
     texts = r.mapping(m.get("texts"), "texts", set(TEXT_KEYS))
     for key in (*OPTIONAL_KEYS,):
@@ -88,7 +91,7 @@ def load_instrument(root: Path, site: Site, data_dir: str = "data") -> dict[str,
         "groups_confirmed": bool(groups_source.get("confirmed")),
         "direct_text": direct["text"], "direct_options": direct_options, "survey": survey,
         "optional": optional, "texts": texts, "sources": sources,
-        "urgent": {"topic": urgent_topic, "text": urgent["text"]}, "specialised_topics": list(specialised),
+        "urgent": {"topic": urgent_topic, "text": urgent["text"]}, "specialised_topics": specialised,
     }
 
 

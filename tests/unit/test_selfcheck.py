@@ -112,10 +112,11 @@ def test_every_answer_option_has_one_label_in_every_language() -> None:
 
 
 def test_the_highest_group_describes_and_does_not_diagnose() -> None:
-    often = {lang: next(g for g in b["scale"]["groups"] if g["id"] == "often")["message"] for lang, b in BUNDLES.items()}
+    often = {lang: next(g["message"] for g in b["scale"]["groups"] if g["id"] == "often")
+             for lang, b in BUNDLES.items()}
     assert often["ja"].startswith("ひとりだと感じることが多いようです。")
     assert "いつも、ひとりだと感じているのですね" not in often["ja"] and "いつも" not in often["ja-easy"]
-    assert "You often feel alone" not in often["en"] or often["en"].startswith("It seems")
+    assert often["en"].startswith("It seems you often feel alone.")
     assert "一直" not in often["zh"] and "늘 " not in often["ko"] and "luôn" not in often["vi"]
 
 
