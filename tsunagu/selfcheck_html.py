@@ -46,9 +46,10 @@ def form(b: Mapping[str, Any], instrument: Mapping[str, Any], lang: str, url_for
     out.append('<section class="tg-sc-result" id="tg-sc-result" tabindex="-1" hidden></section>')
     out.append(fallback_table(b, url_for))
     # The paper result of each score group, for a person who answers before Pyodide is ready (or without it):
-    # the same content as the static result page, shown at once with no request after answering.
+    # the same content as the static result page, shown at once with no request after answering. Its headings
+    # are h2 here (a checker reads a template as if in the page); the script makes them h3 under the score.
     for g in b["scale"]["groups"]:
-        out.append(f'<template id="tg-sc-paper-{escape(g["id"])}">{result_body(b, g["id"], url_for, level=3)}'
+        out.append(f'<template id="tg-sc-paper-{escape(g["id"])}">{result_body(b, g["id"], url_for, level=2)}'
                    "</template>")
     config = {"bundle": b, "worker": asset_for("assets/tsunagu/selfcheck-worker.mjs"),
               "pyodide": asset_for(assets["pyodide"]), "selfcheck": asset_for(assets["selfcheck"]),

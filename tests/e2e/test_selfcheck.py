@@ -126,6 +126,7 @@ def test_without_webassembly_the_total_and_result_page_are_offered(page: Page, s
     assert result.locator(".tg-sc-urgent a.tg-tel[href='tel:119']").count() == 1
     assert result.locator(".tg-sc-group").inner_text() == 'In the national survey\'s groups, this is "Sometimes".'
     assert page.locator("#tg-sc-status").is_hidden()
+    assert result.locator("h2").count() == 1 and result.locator(".tg-sc-urgent h3").count() == 1
     link = result.locator(".tg-sc-fallback-link a")
     assert link.get_attribute("href") == "result-sometimes/"
     assert not [u for u in requests if "pyodide" in u]
@@ -210,6 +211,7 @@ def test_answered_before_pyodide_is_ready_one_consistent_state_then_the_full_res
     assert result.locator(".tg-sc-urgent__text").inner_text() == URGENT["text"]["en"]
     assert "7 points" in result.locator(".tg-sc-score").inner_text()
     assert "Sometimes" in result.locator(".tg-sc-group").inner_text()
+    assert result.locator("h2").count() == 2 and result.locator("h3").count() >= 1  # urgent, score; then h3
     assert result.locator(".tg-sc-fallback-link a").get_attribute("href") == "result-sometimes/"
     status = page.locator("#tg-sc-status").inner_text()
     assert status.startswith("This result comes from your total.") and "go on answering" not in status

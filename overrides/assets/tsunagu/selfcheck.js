@@ -167,6 +167,9 @@
     result.dataset.shownAt = performance.now();
   }
 
+  // The same heading at another level.
+  function retitle(heading, tag) { return el(tag, heading.className, heading.innerHTML); }
+
   // The paper result: the total, and the result page's content for it (from the <template> built with it).
   function renderFallback(a, upgrading) {
     var total = bundle.scale.items.reduce(function (sum, item) { return sum + a.items[item.id]; }, 0);
@@ -174,11 +177,15 @@
     result.innerHTML = "";
     result.appendChild(el("h2", "tg-sc-score", ruby(t.your_score.replace("{score}", total))));
     var template = document.getElementById("tg-sc-paper-" + group.id);
-    if (template) result.appendChild(template.content.cloneNode(true));
+    if (template) {
+      var body = template.content.cloneNode(true);
+      body.querySelectorAll("h2").forEach(function (h) { h.parentNode.replaceChild(retitle(h, "h3"), h); });
+      result.appendChild(body);
+    }
     var urgent = result.querySelector(".tg-sc-urgent");
     if (urgent && leadsWithUrgent(a)) {
-      var heading = urgent.querySelector("h3"), top = el("h2", "", heading.innerHTML);
-      urgent.replaceChild(top, heading);
+      var heading = urgent.querySelector("h3");
+      urgent.replaceChild(retitle(heading, "h2"), heading);
       result.insertBefore(urgent, result.firstChild);
     }
     var label = group.min === group.max ? t.result_for_one : t.result_for;
