@@ -23,6 +23,42 @@ def open_now(service: Mapping[str, Any], when: dt.datetime | None, holidays: Col
     return False if any(r is False for r in results) else None
 
 
+def always_open(service: Mapping[str, Any]) -> bool:
+    """True if a confirmed phone or chat line of the service is open 24 hours (``always: true``)."""
+    return any(h.get("always") for h in service["hours"])
+
+
+def for_anyone(service: Mapping[str, Any]) -> bool:
+    """No age limit: a line anyone can call."""
+    return service["ages"][0] is None and service["ages"][1] is None
+
+
+def urgent(bundle: Mapping[str, Any]) -> list[str]:
+    """The lines open 24 hours for someone thinking of dying or hurt: the crisis strip's (in its order), then
+    those on the urgent topic; no age limit, not one ward's. The same for every answer, so also on paper."""
+    services: Mapping[str, Mapping[str, Any]] = bundle["services"]
+    topic = bundle["urgent_topic"]
+    ids = [i for i in bundle["crisis"] if i in services]
+    ids += sorted(i for i, s in services.items() if topic in s["topics"] and i not in ids)
+    return [i for i in ids if always_open(services[i]) and for_anyone(services[i])
+            and services[i]["area"] not in bundle["specific_areas"]]
+
+
+def _suits_unknown(service: Mapping[str, Any], prefs: Mapping[str, Any], bundle: Mapping[str, Any]) -> bool:
+    """With an answer not known, only what suits anyone: no age limit without an age, no single ward's office
+    without a ward, no specialised service unless its topic (or one an age band or a language implies) is chosen."""
+    age = prefs.get("age")
+    if not age and not for_anyone(service):
+        return False
+    if not prefs.get("area") and service["area"] in bundle["specific_areas"]:
+        return False
+    chosen = set(prefs.get("topics") or ()) | set(bundle["band_topics"].get(age, ()) if age else ())
+    if prefs.get("language") and prefs["language"] != "ja":
+        chosen.add("foreign-residents")
+    special = set(service["topics"]) & set(bundle["specialised_topics"])
+    return not special or bool(special & chosen)
+
+
 def _fits(service: Mapping[str, Any], prefs: Mapping[str, Any], bands: Mapping[str, Sequence[int]],
           specific_areas: Collection[str]) -> bool:
     if not service["methods"]:
@@ -56,17 +92,20 @@ def _score(service: Mapping[str, Any], prefs: Mapping[str, Any]) -> int:
 
 
 def rank(bundle: Mapping[str, Any], prefs: Mapping[str, Any], when: dt.datetime | None) -> dict[str, list[str]]:
-    """Service ids for the result: ``matches`` (short list), ``places``, ``youth`` and ``crisis`` (always)."""
+    """Service ids for the result: ``matches`` (short list), ``places``, ``youth``, ``crisis`` and ``urgent``
+    (both always). Ties are broken by id, never by a translated name: every language lists the same services."""
     services: Mapping[str, Mapping[str, Any]] = bundle["services"]
     crisis = [i for i in bundle["crisis"] if i in services]
     holidays = bundle["holidays"]
+    urgent_ids = urgent(bundle)  # listed under the urgent paragraph on every result: not again below
     candidates = [i for i, s in services.items()
-                  if i not in crisis and "emergency" not in s["topics"]
-                  and _fits(s, prefs, bundle["bands"], bundle["specific_areas"])]
+                  if i not in crisis and i not in urgent_ids and "emergency" not in s["topics"]
+                  and _fits(s, prefs, bundle["bands"], bundle["specific_areas"])
+                  and _suits_unknown(s, prefs, bundle)]
 
     def key(i: str) -> tuple[int, int, str]:
         opened = open_now(services[i], when, holidays)
-        return (-_score(services[i], prefs), 0 if opened else 1, services[i]["name"])
+        return (-_score(services[i], prefs), 0 if opened else 1, i)
 
     ordered = sorted(candidates, key=key)
     matches = [i for i in ordered if _score(services[i], prefs) > 0][:LIMIT]
@@ -77,4 +116,4 @@ def rank(bundle: Mapping[str, Any], prefs: Mapping[str, Any], when: dt.datetime 
     if prefs.get("age") in ("children", "teens"):
         youth = [i for i in ordered if services[i]["ages"][1] is not None and services[i]["ages"][1] <= 18
                  and i not in matches][:YOUTH_LIMIT]
-    return {"matches": matches, "places": places, "youth": youth, "crisis": crisis}
+    return {"matches": matches, "places": places, "youth": youth, "crisis": crisis, "urgent": urgent_ids}

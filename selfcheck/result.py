@@ -31,7 +31,9 @@ def evaluate(bundle: Mapping[str, Any], answers: Mapping[str, Any], now: str | N
     """Score, group, compare and match. ``now`` is an ISO time in Japan time, or None.
 
     Returns ``{"complete": False, "missing": [...], "message": ...}`` when required answers are
-    missing, else the full result with texts in the bundle's language.
+    missing, else the full result with texts in the bundle's language. ``urgent`` (the lines open 24 hours,
+    under ``texts.urgent``) is in every result; ``urgent_first`` is true when the person ticked the urgent
+    topic (thoughts of dying): then the page starts with it, whatever the score.
     """
     t = bundle["texts"]
     scores, missing = scoring.item_scores(bundle, answers)
@@ -55,6 +57,7 @@ def evaluate(bundle: Mapping[str, Any], answers: Mapping[str, Any], now: str | N
         "complete": True,
         "score": score,
         "group": group["id"],
+        "urgent_first": bundle["urgent_topic"] in prefs.get("topics", ()),
         "texts": {
             "score": t["your_score"].format(score=score),
             "group": group_template.format(label=group["label"]),
@@ -64,6 +67,7 @@ def evaluate(bundle: Mapping[str, Any], answers: Mapping[str, Any], now: str | N
             "national_lonely": t["national_lonely"].format(n=scoring.lonely_in_ten(bundle), year=year),
             "feeling_vs_situation": t["feeling_vs_situation"],
             "not_diagnosis": t["not_diagnosis"],
+            "urgent": t["urgent"],
         },
         **entries,
     }

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from selfcheck import evaluate
-from selfcheck.matching import LIMIT
+from selfcheck.matching import LIMIT, rank
 
 NOW = "2026-11-26T10:00"
 
@@ -34,8 +34,11 @@ def check_every_answer_set_gives_one_result(bundle: Mapping[str, Any]) -> None:
             groups = [g for g in bundle["scale"]["groups"] if g["min"] <= r["score"] <= g["max"]]
             assert len(groups) == 1 and groups[0]["id"] == r["group"], (combo, groups)
             seen_groups.add(r["group"])
-            assert all(r["texts"][k] for k in ("score", "group", "message", "national_lonely", "not_diagnosis"))
+            assert all(r["texts"][k] for k in ("score", "group", "message", "national_lonely", "not_diagnosis",
+                                               "urgent"))
             assert [e["id"] for e in r["crisis"]] == [i for i in bundle["crisis"] if i in bundle["services"]]
+            assert r["urgent"] and r["urgent_first"] is False
+            _check_urgent_lines(bundle, [e["id"] for e in r["urgent"]])
             assert len(r["matches"]) <= LIMIT
     assert seen_groups == {g["id"] for g in bundle["scale"]["groups"]}
 
@@ -98,10 +101,65 @@ def check_topics_come_first(bundle: Mapping[str, Any]) -> None:
             assert topic in bundle["services"][r["matches"][0]["id"]]["topics"], (topic, r["matches"][0])
 
 
+def _check_urgent_lines(bundle: Mapping[str, Any], ids: list[str]) -> None:
+    """The lines under the urgent paragraph: open 24 hours (``always``), for any age, not one ward's."""
+    for i in ids:
+        s = bundle["services"][i]
+        assert any(h.get("always") for h in s["hours"]), (i, s["hours"])
+        assert s["ages"] == [None, None] and s["area"] not in bundle["specific_areas"], i
+    assert len(set(ids)) == len(ids)
+
+
+def check_urgent_topic_leads_whatever_the_score(bundle: Mapping[str, Any]) -> None:
+    topic = bundle["urgent_topic"]
+    assert topic in bundle["choices"]["topics"]
+    direct = bundle["direct"]["options"][0]["id"]
+    n = len(bundle["scale"]["items"])
+    for score in (1, 2, 3, 4):  # totals 3, 6, 9, 12: every group
+        for topics in ([topic], [topic, "loneliness"], ["loneliness", topic]):
+            r = evaluate(bundle, {**_answers(bundle, (score,) * n, direct), "topics": topics}, NOW)
+            assert r["urgent_first"] is True and r["urgent"] and r["texts"]["urgent"], (score, topics)
+            shown = [e["id"] for e in r["urgent"]]
+            _check_urgent_lines(bundle, shown)
+            # Listed once: nothing under the urgent paragraph comes back in the other lists.
+            assert not set(shown) & {e["id"] for k in ("matches", "places", "youth") for e in r[k]}
+        other = evaluate(bundle, {**_answers(bundle, (score,) * n, direct), "topics": ["loneliness"]}, NOW)
+        assert other["urgent_first"] is False and other["urgent"] == r["urgent"]
+
+
+def check_with_nothing_known_only_what_suits_anyone(bundle: Mapping[str, Any]) -> None:
+    """No optional answer: no age-limited line, no single ward's office, no specialised service; the list does
+    not depend on translated names (the static result pages list the same ids in every language)."""
+    ranked = rank(bundle, {}, None)
+    assert ranked["matches"], "a result with nothing known still suggests somewhere to turn"
+    for i in ranked["matches"] + ranked["places"]:
+        s = bundle["services"][i]
+        assert s["ages"] == [None, None], i
+        assert s["area"] not in bundle["specific_areas"], i
+        assert not set(s["topics"]) & set(bundle["specialised_topics"]), i
+    renamed = {**bundle, "services": {i: {**s, "name": "".join(reversed(s["name"])) + i[::-1]}
+                                      for i, s in bundle["services"].items()}}
+    assert rank(renamed, {}, None) == ranked
+    assert rank(renamed, {"topics": ["loneliness"]}, None) == rank(bundle, {"topics": ["loneliness"]}, None)
+    # A given answer opens what it fits: a ward's office with that ward, a specialised topic when chosen.
+    ward = bundle["choices"]["area"][0]
+    with_ward = rank(bundle, {"area": ward}, None)
+    assert all(bundle["services"][i]["area"] == ward or bundle["services"][i]["area"] not in bundle["specific_areas"]
+               for i in with_ward["matches"] + with_ward["places"])
+    for topic in bundle["specialised_topics"]:
+        if topic in bundle["choices"]["topics"]:
+            chosen = rank(bundle, {"topics": [topic]}, None)
+            for i in chosen["matches"]:
+                special = set(bundle["services"][i]["topics"]) & set(bundle["specialised_topics"])
+                assert not special or topic in special, (topic, i)
+
+
 CHECKS: list[Callable[[Mapping[str, Any]], None]] = [
     check_every_answer_set_gives_one_result,
     check_missing_answers_are_named_never_raised,
     check_optional_answers_never_fail,
     check_age_and_youth_lines,
     check_topics_come_first,
+    check_urgent_topic_leads_whatever_the_score,
+    check_with_nothing_known_only_what_suits_anyone,
 ]

@@ -11,14 +11,14 @@ from tsunagu.directory import AGE_BANDS, filter_json, topics_in_use
 from tsunagu.directory_html import ENDONYMS
 from tsunagu.holidays import holidays
 from tsunagu.loader import TOPICS, _read_yaml, _Reader
-from tsunagu.model import Site
+from tsunagu.model import Site, Survey
 from tsunagu.problems import DataError, Found, Problems
 from tsunagu.strings import Strings
 
 TEXT_KEYS = (
     "intro", "not_diagnosis", "points_hint", "submit", "preparing", "ready", "missing", "question_n", "your_score",
     "group", "group_own", "national_same", "national_lonely", "feeling_vs_situation", "matches", "places", "crisis",
-    "youth", "open_now", "print", "again", "fallback", "result_for", "result_for_one", "computed_here",
+    "youth", "open_now", "print", "again", "fallback", "result_for", "result_for_one", "computed_here", "paper_result",
 )
 OPTIONAL_KEYS = ("age", "topics", "methods", "language", "area")
 METHODS = ("phone", "chat", "visit")
@@ -32,7 +32,7 @@ def load_instrument(root: Path, site: Site, data_dir: str = "data") -> dict[str,
     if raw is None:
         raise DataError(problems)
     r = _Reader(path.relative_to(root).as_posix(), "selfcheck", site.languages, problems)
-    m = r.mapping(raw, "", {"sources", "scale", "direct", "optional", "texts"})
+    m = r.mapping(raw, "", {"sources", "scale", "direct", "urgent", "specialised_topics", "optional", "texts"})
     sources = r.mapping(m.get("sources"), "sources", {"scale", "groups", "direct"})
     groups_source = r.mapping(sources.get("groups"), "sources.groups", {"title", "url", "confirmed"})
     scale = r.mapping(m.get("scale"), "scale", {"options", "items", "groups"})
@@ -63,6 +63,20 @@ def load_instrument(root: Path, site: Site, data_dir: str = "data") -> dict[str,
                       category, "survey_category: 4")
         direct_options.append({"id": r.string(o, "id", f"direct.options[{i}]"), "survey_category": category,
                                "label": r.localized(o, "label", f"direct.options[{i}].")})
+    _check_labels(r, options, groups, direct_options, survey, survey_id, f"{data_dir}/surveys.yml")
+    urgent = r.mapping(m.get("urgent"), "urgent", {"topic", "text"})
+    urgent_topic = r.string(urgent, "topic", "urgent")
+    if urgent_topic and urgent_topic not in TOPICS:
+        r.problem("urgent.topic", "one of the directory's topics (" + ", ".join(TOPICS) + ")", urgent_topic,
+                  "topic: suicide-prevention")
+    r.localized(urgent, "text", "urgent.")
+    specialised: list[str] = []
+    raw_specialised = m.get("specialised_topics")
+    if isinstance(raw_specialised, list) and all(t_ in TOPICS for t_ in raw_specialised):
+        specialised = list(raw_specialised)
+    else:
+        r.problem("specialised_topics", "a list of the directory's topics (" + ", ".join(TOPICS) + ")",
+                  raw_specialised, "specialised_topics: [food, housing]")
     optional = r.mapping(m.get("optional"), "optional", set(OPTIONAL_KEYS))
     texts = r.mapping(m.get("texts"), "texts", set(TEXT_KEYS))
     for key in (*OPTIONAL_KEYS,):
@@ -77,6 +91,7 @@ def load_instrument(root: Path, site: Site, data_dir: str = "data") -> dict[str,
         "groups_confirmed": bool(groups_source.get("confirmed")),
         "direct_text": direct["text"], "direct_options": direct_options, "survey": survey,
         "optional": optional, "texts": texts, "sources": sources,
+        "urgent": {"topic": urgent_topic, "text": urgent["text"]}, "specialised_topics": specialised,
     }
 
 
@@ -109,9 +124,12 @@ def bundle(instrument: dict[str, Any], site: Site, lang: str, s: Strings, url_fo
         "direct": {"options": [{"id": o["id"], "survey_category": o["survey_category"],
                                 "label": ruby.reading(o["label"][lang])} for o in instrument["direct_options"]]},
         "national": {"values": list(survey.series[latest][1]), "year": survey.years[latest] if survey.years else None},
-        "texts": {k: v[lang] for k, v in t.items()},
+        "texts": {**{k: v[lang] for k, v in t.items()}, "urgent": instrument["urgent"]["text"][lang]},
         "services": services,
         "crisis": list(site.crisis_strip),
+        "urgent_topic": instrument["urgent"]["topic"],
+        "specialised_topics": instrument["specialised_topics"],
+        "band_topics": {band.id: list(band.topics) for band in AGE_BANDS},
         "holidays": holidays(site.updated),
         "bands": {band.id: [band.low, band.high] for band in AGE_BANDS},
         "specific_areas": [a for a in site.areas if a != site.whole_area],
@@ -155,6 +173,36 @@ def _list(r: _Reader, m: dict[str, Any], key: str, path: str) -> list[Any]:
         r.problem(path, "a non-empty list", value)
         return []
     return [v if isinstance(v, dict) else {} for v in value]
+
+
+def _check_labels(r: _Reader, options: list[dict[str, Any]], groups: list[dict[str, Any]],
+                  direct_options: list[dict[str, Any]], survey: Survey | None, survey_id: str,
+                  survey_file: str) -> None:
+    """One label per answer option in every language: the result quotes a chart row ("X % answered '…'"), so
+    an option must read the same wherever it appears (scale, score groups, direct question, survey chart).
+    Options are the same option when their Japanese source label is the same."""
+    places: list[tuple[str, str, Any]] = []  # (file, key, localized label)
+    places += [(r.file, f"scale.options[{i}].label", o["label"]) for i, o in enumerate(options)]
+    places += [(r.file, f"scale.groups[{i}].label", g["label"]) for i, g in enumerate(groups)]
+    for i, o in enumerate(direct_options):
+        places.append((r.file, f"direct.options[{i}].label", o["label"]))
+        category = o["survey_category"]
+        if survey is not None and isinstance(category, int) and 0 <= category < len(survey.categories):
+            places.append((survey_file, f"categories[{category}]", survey.categories[category]))
+    first: dict[str, tuple[str, str, Any]] = {}
+    for file, key, label in places:
+        if not isinstance(label, dict) or not isinstance(label.get("ja"), str):
+            continue
+        seen = first.setdefault(label["ja"], (file, key, label))
+        for lang in r.languages:
+            ours, theirs = label.get(lang), seen[2].get(lang)
+            if (seen[0], seen[1]) != (file, key) and isinstance(ours, str) and isinstance(theirs, str) \
+                    and ours != theirs:
+                record = r.record if file == r.file else survey_id
+                r.problems.add(file, record, f"{key}.{lang}",
+                               f"the same label as {seen[0]} key '{seen[1]}.{lang}' ('{theirs}'): one label per "
+                               "answer option, as the result quotes the chart's row", Found(f"'{ours}'"),
+                               f"{lang}: {theirs}")
 
 
 def _check_groups(r: _Reader, groups: list[dict[str, Any]], n_items: int, n_options: int) -> None:

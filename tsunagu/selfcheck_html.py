@@ -45,6 +45,12 @@ def form(b: Mapping[str, Any], instrument: Mapping[str, Any], lang: str, url_for
     out.append("</form>")
     out.append('<section class="tg-sc-result" id="tg-sc-result" tabindex="-1" hidden></section>')
     out.append(fallback_table(b, url_for))
+    # The paper result of each score group, for a person who answers before Pyodide is ready (or without it):
+    # the same content as the static result page, shown at once with no request after answering. Its headings
+    # are h2 here (a checker reads a template as if in the page); the script makes them h3 under the score.
+    for g in b["scale"]["groups"]:
+        out.append(f'<template id="tg-sc-paper-{escape(g["id"])}">{result_body(b, g["id"], url_for, level=2)}'
+                   "</template>")
     config = {"bundle": b, "worker": asset_for("assets/tsunagu/selfcheck-worker.mjs"),
               "pyodide": asset_for(assets["pyodide"]), "selfcheck": asset_for(assets["selfcheck"]),
               "lock": lock,
@@ -69,6 +75,13 @@ def fallback_table(b: Mapping[str, Any], url_for: UrlFor) -> str:
 
 def result_page(b: Mapping[str, Any], group_id: str, url_for: UrlFor) -> str:
     """The static result for one score group, computed by the selfcheck package at build time."""
+    return (result_body(b, group_id, url_for, level=2)
+            + f'\n<p><a href="{url_for("self-check/")}">{fragments.text(b["texts"]["again"])}</a></p>')
+
+
+def result_body(b: Mapping[str, Any], group_id: str, url_for: UrlFor, level: int) -> str:
+    """What a result for a score group says when no other answer is known: the static page, and the paper
+    result on the self-check page. No answers known, so every language lists the same services for anyone."""
     t = b["texts"]
     group = next(g for g in b["scale"]["groups"] if g["id"] == group_id)
     template = t["group"] if b["groups_confirmed"] else t["group_own"]
@@ -79,12 +92,21 @@ def result_page(b: Mapping[str, Any], group_id: str, url_for: UrlFor) -> str:
            + "</p>",
            f"<p>{fragments.text(t['feeling_vs_situation'])}</p>",
            f'<p class="tg-sc-note">{fragments.text(t["not_diagnosis"])}</p>']
-    for key, heading in (("crisis", "crisis"), ("matches", "matches"), ("places", "places")):
+    out.append(urgent_section(b, ranked["urgent"], ranked["crisis"], level))
+    for key in ("matches", "places"):
         if ranked[key]:
-            out.append(f"<h2>{fragments.text(t[heading])}</h2>")
+            out.append(f'<h{level} class="tg-sc-h-{key}">{fragments.text(t[key])}</h{level}>')
             out.append(entries(b, ranked[key]))
-    out.append(f'<p><a href="{url_for("self-check/")}">{fragments.text(t["again"])}</a></p>')
     return "\n".join(out)
+
+
+def urgent_section(b: Mapping[str, Any], urgent: list[str], crisis: list[str], level: int) -> str:
+    """For someone thinking of dying or hurt: one paragraph, the lines open 24 hours right under it, then any
+    crisis line that is not open 24 hours."""
+    t = b["texts"]
+    ids = urgent + [i for i in crisis if i not in urgent]
+    return (f'<div class="tg-sc-urgent"><h{level}>{fragments.text(t["crisis"])}</h{level}>'
+            f'<p class="tg-sc-urgent__text">{fragments.text(t["urgent"])}</p>{entries(b, ids)}</div>')
 
 
 def entries(b: Mapping[str, Any], ids: list[str]) -> str:

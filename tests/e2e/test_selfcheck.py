@@ -1,17 +1,25 @@
 """The self-check in Chromium with real Pyodide: privacy proved for every language (requests, cookies,
-storage, the service worker's cache, URL), polite prompts for missing answers, the fallback without
-WebAssembly, and no script at all."""
+storage, the service worker's cache, URL), polite prompts for missing answers, the urgent paragraph and
+its lead, the paper result before Pyodide is ready and its replacement, the fallback without WebAssembly,
+no script at all; and, over the built site, the static result pages' services."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Page
+import yaml
+from playwright.sync_api import Browser, Page, Route
 
 from tests.build.test_build import LANGS
+from tests.conftest import ROOT
 from tests.e2e.conftest import CSP_LISTENER
+from tests.e2e.test_pages import WCAG_AA
+from tsunagu import ruby
+from tsunagu.loader import load_site
 
 ITEMS = ("companionship", "left-out", "isolated")
 PYODIDE_READY = "#tg-selfcheck[data-engine=pyodide]"
@@ -114,6 +122,11 @@ def test_without_webassembly_the_total_and_result_page_are_offered(page: Page, s
     result = page.locator("#tg-sc-result")
     result.wait_for(state="visible")
     assert "7 points" in result.inner_text()
+    # The result page's content is shown here too (embedded: no request), with no promise of anything more.
+    assert result.locator(".tg-sc-urgent a.tg-tel[href='tel:119']").count() == 1
+    assert result.locator(".tg-sc-group").inner_text() == 'In the national survey\'s groups, this is "Sometimes".'
+    assert page.locator("#tg-sc-status").is_hidden()
+    assert result.locator("h2").count() == 1 and result.locator(".tg-sc-urgent h3").count() == 1
     link = result.locator(".tg-sc-fallback-link a")
     assert link.get_attribute("href") == "result-sometimes/"
     assert not [u for u in requests if "pyodide" in u]
@@ -134,3 +147,127 @@ def test_without_javascript_points_and_result_pages(browser, site_url: str) -> N
     links.nth(3).click()
     assert urlsplit(page.url).path == "/zh/self-check/result-often/"
     context.close()
+
+
+def _axe(page: Page, axe_source: str) -> None:
+    page.evaluate(axe_source)
+    result = page.evaluate("opts => axe.run(document, opts)", {"runOnly": {"type": "tag", "values": WCAG_AA}})
+    assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]] == []
+
+
+URGENT = yaml.safe_load((ROOT / "data" / "selfcheck.yml").read_text(encoding="utf-8"))["urgent"]
+
+
+def test_thoughts_of_dying_lead_the_result_whatever_the_score(page: Page, site_url: str, axe_source: str) -> None:
+    page.goto(site_url + "self-check/")
+    page.wait_for_selector(PYODIDE_READY, timeout=60000)
+    result = page.locator("#tg-sc-result")
+    for scores, direct in (((1, 1, 1), "never"), ((4, 4, 4), "often")):
+        _answer(page, scores, direct)
+        page.check(f'input[name="topics"][value="{URGENT["topic"]}"]')
+        page.click("#tg-sc-submit")
+        page.wait_for_selector("#tg-sc-result[data-engine=pyodide]:not([hidden])")
+        first = result.locator(":scope > *").first
+        assert first.get_attribute("class") == "tg-sc-urgent"
+        assert first.locator("h2").count() == 1  # it leads, so it is a top heading
+        assert first.locator(".tg-sc-urgent__text").inner_text() == URGENT["text"]["ja"]
+        tels = first.locator("a.tg-tel").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+        assert tels[:2] == ["tel:119", "tel:110"] and len(tels) >= 4
+        if scores == (1, 1, 1):
+            _axe(page, axe_source)
+        result.locator(".tg-sc-actions button").nth(1).click()  # start again
+    # Not ticked: the same paragraph and lines, after the score and the words for the score.
+    _answer(page, (1, 1, 1), "never")
+    page.click("#tg-sc-submit")
+    page.wait_for_selector("#tg-sc-result[data-engine=pyodide]:not([hidden])")
+    assert result.locator(":scope > *").first.get_attribute("class") == "tg-sc-score"
+    assert result.locator(".tg-sc-urgent .tg-sc-urgent__text").inner_text() == URGENT["text"]["ja"]
+    assert result.locator(".tg-sc-urgent h3").count() == 1
+
+
+def test_answered_before_pyodide_is_ready_one_consistent_state_then_the_full_result(
+        browser: Browser, site_url: str, axe_source: str) -> None:
+    # Pyodide's WebAssembly is held back (the worker's request waits) until the paper result has been checked.
+    context = browser.new_context(service_workers="block")
+    held: list[Route] = []
+    context.route("**/pyodide.asm.wasm", lambda route: held.append(route))
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(site_url + "en/self-check/")
+    page.wait_for_function("document.getElementById('tg-sc-status').textContent.length > 0")
+    assert page.locator("#tg-sc-status").inner_text() == "Getting ready. Please go on answering."
+    _answer(page, (2, 2, 3), "occasionally")
+    page.check(f'input[name="topics"][value="{URGENT["topic"]}"]')
+    page.check('input[name="methods"][value="phone"]')
+    asked = len(requests)
+    page.click("#tg-sc-submit")
+    result = page.locator("#tg-sc-result")
+    page.wait_for_selector("#tg-sc-result[data-engine=paper]:not([hidden])")
+    assert held, "the worker's request for pyodide.asm.wasm was held"
+    assert page.locator(PYODIDE_READY).count() == 0
+    # The paper result: its total, the result page's content for it, led by the urgent paragraph as ticked.
+    assert result.locator(":scope > *").first.get_attribute("class") == "tg-sc-urgent"
+    assert result.locator(".tg-sc-urgent__text").inner_text() == URGENT["text"]["en"]
+    assert "7 points" in result.locator(".tg-sc-score").inner_text()
+    assert "Sometimes" in result.locator(".tg-sc-group").inner_text()
+    assert result.locator("h2").count() == 2 and result.locator("h3").count() >= 1  # urgent, score; then h3
+    assert result.locator(".tg-sc-fallback-link a").get_attribute("href") == "result-sometimes/"
+    status = page.locator("#tg-sc-status").inner_text()
+    assert status.startswith("This result comes from your total.") and "go on answering" not in status
+    page.emulate_media(media="print")
+    printed = result.locator(".tg-entry")
+    assert printed.count() >= 4 and all(printed.nth(i).is_visible() for i in range(printed.count()))
+    page.emulate_media(media="screen")
+    _axe(page, axe_source)
+    assert len(requests) == asked, f"a request after answering: {requests[asked:]}"
+
+    for route in held:
+        route.fallback()
+    page.wait_for_selector("#tg-sc-result[data-engine=pyodide]", timeout=60000)
+    assert page.locator("#tg-sc-status").inner_text() == "Ready."
+    assert "7 points" in result.locator(".tg-sc-score").inner_text()
+    assert result.locator(":scope > *").first.get_attribute("class") == "tg-sc-urgent"
+    assert result.locator(".tg-sc-national_same").inner_text().endswith('"Occasionally" (2023).')
+    assert page.locator("input:checked").count() == 6  # the answers are still there
+    assert result.locator(".tg-entry").count() >= 4
+    _axe(page, axe_source)
+    # Only the held static file (and what Pyodide loads after it) came after answering: never an answer.
+    assert all(not urlsplit(u).query and urlsplit(u).netloc == urlsplit(site_url).netloc for u in requests)
+    context.close()
+
+
+def _result_ids(html: str) -> list[str]:
+    body = html[html.index('class="tg-sc-group"'):html.index("</article>")]
+    return re.findall(r'href="[./]*(?:[a-z-]+/)?services/([a-z0-9-]+)/"', body)
+
+
+def test_static_result_pages_suit_anyone_and_list_the_same_services_in_every_language(built_site: Path) -> None:
+    site = load_site(ROOT, LANGS, today=dt.date(2026, 11, 26))
+    specialised = set(yaml.safe_load((ROOT / "data" / "selfcheck.yml").read_text(encoding="utf-8"))
+                      ["specialised_topics"])
+    groups = ("never", "hardly", "sometimes", "often")
+    seen: dict[str, list[str]] = {}
+    for lang in LANGS:
+        base = built_site if lang == LANGS[0] else built_site / lang
+        for group in groups:
+            html = (base / "self-check" / f"result-{group}" / "index.html").read_text(encoding="utf-8")
+            ids = _result_ids(html)
+            assert ids[:len(site.crisis_strip)] == list(site.crisis_strip), (lang, group)
+            assert ruby.strip(URGENT["text"][lang]) in re.sub(r"<rt>[^<]*</rt>|<[^>]+>", "", html), (lang, group)
+            for i in ids:
+                if i in site.crisis_strip:
+                    continue
+                service = site.services[i]
+                assert service.min_age is None and service.max_age is None, (lang, group, i)
+                assert service.area in (site.whole_area, "prefecture", "national"), (lang, group, i)
+                assert not set(service.topics) & specialised, (lang, group, i)
+            seen[f"{lang} {group}"] = ids
+    assert len({tuple(ids) for ids in seen.values()}) == 1, seen
+
+
+@pytest.mark.parametrize("lang", ["ja-easy", "vi"])
+def test_a_static_result_page_is_accessible(page: Page, site_url: str, axe_source: str, lang: str) -> None:
+    page.goto(site_url + f"{lang}/self-check/result-often/")
+    assert page.locator(".tg-sc-urgent__text").count() == 1
+    _axe(page, axe_source)

@@ -1,5 +1,5 @@
 """The selfcheck checks inside real Pyodide (the pinned npm package, run by Node), with the same
-trimmed standard library the site ships, on the real bundles of two languages."""
+trimmed standard library the site ships, on the real bundles of every language."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 from tests.conftest import ROOT
+from tests.selfcheck_checks import CHECKS
 from tests.unit.test_selfcheck import BUNDLES
 from tsunagu import pyodide_assets
 
@@ -19,14 +20,14 @@ def test_selfcheck_checks_pass_inside_pyodide(tmp_path: Path) -> None:
     stdlib = tmp_path / "python_stdlib.zip"
     stdlib.write_bytes(pyodide_assets.trimmed_stdlib(pyodide_assets.package_dir(ROOT)))
     files = []
-    for lang in ("ja-easy", "en"):
+    for lang in BUNDLES:
         path = tmp_path / f"bundle.{lang}.json"
         path.write_text(json.dumps(BUNDLES[lang], ensure_ascii=False), encoding="utf-8")
         files.append(str(path))
     result = subprocess.run([node, str(ROOT / "tests" / "pyodide" / "run.mjs"), str(stdlib), *files],
                             capture_output=True, text=True, timeout=300, cwd=ROOT)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
-    assert "10 passed, 0 failed" in result.stdout
+    assert f"{len(BUNDLES) * len(CHECKS)} passed, 0 failed" in result.stdout
     assert "Python 3.14" in result.stdout
 
 

@@ -13,7 +13,7 @@ import yaml
 
 from tests.conftest import ROOT
 from tests.selfcheck_checks import CHECKS
-from tsunagu import selfcheck_data
+from tsunagu import ruby, selfcheck_data
 from tsunagu.loader import load_site
 from tsunagu.problems import DataError
 from tsunagu.strings import load_strings
@@ -64,3 +64,69 @@ def test_broken_instrument_names_file_key_expected_found(tmp_path: Path) -> None
             "found 6 points in 0 groups (none)") in message
     assert "key 'direct.options[0].survey_category': expected the index of an answer category of " \
            "'direct-question' (0 to 5); found int 9" in message
+
+
+def _broken_surveys(tmp_path: Path, change: Any) -> str:
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    path = tmp_path / "data" / "surveys.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    site = load_site(tmp_path, LANGS, today=dt.date(2026, 11, 26))
+    with pytest.raises(DataError) as info:
+        selfcheck_data.load_instrument(tmp_path, site)
+    return str(info.value)
+
+
+def test_a_chart_label_that_differs_from_the_self_check_stops_the_build(tmp_path: Path) -> None:
+    def swap(d: dict[str, Any]) -> None:  # the mistake once made in vi: 時々ある and たまにある swapped
+        categories = d["direct-question"]["categories"]
+        categories[1]["vi"], categories[2]["vi"] = categories[2]["vi"], categories[1]["vi"]
+
+    message = _broken_surveys(tmp_path, swap)
+    assert ("data/surveys.yml: record 'direct-question', key 'categories[1].vi': expected the same label as "
+            "data/selfcheck.yml key 'scale.options[2].label.vi' ('Thỉnh thoảng'): one label per answer option, "
+            "as the result quotes the chart's row; found 'Đôi lúc'.") in message
+    assert ("key 'categories[2].vi': expected the same label as data/selfcheck.yml key "
+            "'direct.options[2].label.vi' ('Đôi lúc')") in message
+    assert message.count("problem(s)") == 1 and "2 problem(s)" in message
+
+
+def test_a_self_check_label_that_differs_within_the_instrument_stops_the_build(tmp_path: Path) -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["direct"]["options"][0]["label"]["ko"] = "전혀 없음"  # 決してない, as the scale says 전혀 없다
+
+    message = _broken(tmp_path, change)
+    assert ("data/selfcheck.yml: record 'selfcheck', key 'direct.options[0].label.ko': expected the same label as "
+            "data/selfcheck.yml key 'scale.options[0].label.ko' ('전혀 없다')") in message
+    assert "1 problem(s)" in message and "found '전혀 없음'" in message  # the chart agrees with the scale
+
+
+def test_every_answer_option_has_one_label_in_every_language() -> None:
+    site = load_site(ROOT, LANGS, today=dt.date(2026, 11, 26))
+    survey = site.surveys["direct-question"]
+    for lang, b in BUNDLES.items():
+        for option in b["direct"]["options"]:
+            chart = survey.categories[option["survey_category"]][lang]
+            assert option["label"] == ruby.reading(chart), (lang, option["id"])
+
+
+def test_the_highest_group_describes_and_does_not_diagnose() -> None:
+    often = {lang: next(g["message"] for g in b["scale"]["groups"] if g["id"] == "often")
+             for lang, b in BUNDLES.items()}
+    assert often["ja"].startswith("ひとりだと感じることが多いようです。")
+    assert "いつも、ひとりだと感じているのですね" not in often["ja"] and "いつも" not in often["ja-easy"]
+    assert often["en"].startswith("It seems you often feel alone.")
+    assert "一直" not in often["zh"] and "늘 " not in often["ko"] and "luôn" not in often["vi"]
+
+
+def test_broken_urgent_and_specialised_topics_are_named(tmp_path: Path) -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["urgent"]["topic"] = "suicide"
+        del d["urgent"]["text"]["zh"]
+        d["specialised_topics"] = ["food", "homelessness"]
+
+    message = _broken(tmp_path, change)
+    assert "key 'urgent.topic': expected one of the directory's topics" in message
+    assert "key 'urgent.text.zh': expected a text in language 'zh'" in message
+    assert "key 'specialised_topics': expected a list of the directory's topics" in message

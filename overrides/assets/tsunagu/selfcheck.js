@@ -1,8 +1,10 @@
 // tsunagu self-check page. The form works before this runs (points on every option, result pages per
 // total). With it, Pyodide starts in a worker as soon as the page opens, and the result appears on the
-// page. If WebAssembly or workers are missing, or Pyodide fails or is slow, the total is added up here
-// and the result page for it is offered. Nothing is sent or stored: no request carries an answer, the
-// URL never changes, no cookie or storage is written.
+// page. Answered before Pyodide is ready (or without WebAssembly or workers, or if it fails), the total is
+// added up here and the result page's content for it (embedded in this page as a <template>: no request
+// after answering) is shown at once; when Pyodide becomes ready, the full result replaces it, from the same
+// answers. Nothing is sent or stored: no request carries an answer, the URL never changes, no cookie or
+// storage is written.
 (function () {
   "use strict";
   var form = document.getElementById("tg-selfcheck");
@@ -16,7 +18,7 @@
   var error = document.getElementById("tg-sc-error");
   var result = document.getElementById("tg-sc-result");
   var submit = document.getElementById("tg-sc-submit");
-  var READY_TIMEOUT = 20000, RESULT_WAIT = 3000;
+  var READY_TIMEOUT = 20000;
   var worker = null, ready = false, failed = false, pending = null, nextId = 1;
 
   function japanNow() {
@@ -24,7 +26,7 @@
     return d.toISOString().slice(0, 16);
   }
 
-  function setStatus(text) { status.textContent = text; status.hidden = !text; }
+  function setStatus(text) { status.textContent = plain(text); status.hidden = !text; }
 
   function startWorker() {
     if (!window.Worker || typeof WebAssembly !== "object") { failed = true; return; }
@@ -38,8 +40,14 @@
       if (msg.type === "ready") {
         ready = true; clearTimeout(timer); setStatus(t.ready);
         form.dataset.engine = "pyodide"; form.dataset.readyMs = msg.ms; form.dataset.wasmMemory = msg.memory;
+        if (pending) send(pending);  // a paper result is showing: replace it with the full one
       }
-      else if (msg.type === "result" && pending && msg.id === pending.id) { var p = pending; pending = null; p.done(msg.result); }
+      else if (msg.type === "result" && pending && msg.id === pending.id) {
+        var p = pending; pending = null;
+        var upgrade = result.dataset.engine === "paper" && !result.hidden;
+        p.done(msg.result, upgrade);
+        if (upgrade) setStatus(t.ready);
+      }
       else if (msg.type === "error") { if (window.console) console.warn("self-check engine:", msg.message); fail(); }
     };
     worker.onerror = fail;
@@ -51,7 +59,13 @@
     failed = true;
     setStatus("");
     if (worker) { worker.terminate(); worker = null; }
-    if (pending) { var p = pending; pending = null; p.fallback(); }
+    // A paper result already showing stays (it just will not be replaced); otherwise show one now.
+    var p = pending; pending = null;
+    if (p && result.dataset.engine !== "paper") renderFallback(p.answers, false);
+  }
+
+  function send(request) {
+    worker.postMessage({ type: "evaluate", id: request.id, answers: request.answers, now: japanNow() });
   }
 
   function answers() {
@@ -120,28 +134,60 @@
     return ul;
   }
 
-  function render(r) {
+  // The paragraph for someone thinking of dying or hurt, the lines open 24 hours, then any other crisis line.
+  function urgentSection(r, level) {
+    var section = el("div", "tg-sc-urgent");
+    section.appendChild(el("h" + level, "", ruby(t.crisis)));
+    section.appendChild(el("p", "tg-sc-urgent__text", ruby(r.texts.urgent)));
+    var shown = r.urgent.map(function (e) { return e.id; });
+    section.appendChild(list(r.urgent.concat(r.crisis.filter(function (e) { return shown.indexOf(e.id) < 0; }))));
+    return section;
+  }
+
+  // Ticked "thoughts of dying": the result starts with the 24-hour lines, whatever the score.
+  function leadsWithUrgent(a) { return (a.topics || []).indexOf(bundle.urgent_topic) >= 0; }
+
+  function render(r, quiet) {
     result.innerHTML = "";
+    if (r.urgent_first) result.appendChild(urgentSection(r, 2));
     result.appendChild(el("h2", "tg-sc-score", ruby(r.texts.score)));
     ["group", "message", "national_same", "national_lonely", "feeling_vs_situation", "not_diagnosis"]
       .forEach(function (key) { if (r.texts[key]) result.appendChild(el("p", "tg-sc-" + key, ruby(r.texts[key]))); });
-    [["crisis", t.crisis], ["youth", t.youth], ["matches", t.matches], ["places", t.places]].forEach(function (part) {
+    if (!r.urgent_first) result.appendChild(urgentSection(r, 3));
+    [["youth", t.youth], ["matches", t.matches], ["places", t.places]].forEach(function (part) {
       if (r[part[0]] && r[part[0]].length) {
-        result.appendChild(el("h3", "", ruby(part[1])));
+        result.appendChild(el("h3", "tg-sc-h-" + part[0], ruby(part[1])));
         result.appendChild(list(r[part[0]]));
       }
     });
     result.appendChild(el("p", "tg-sc-note", ruby(t.computed_here)));
     actions();
-    show();
+    result.dataset.engine = "pyodide";
+    show(quiet);
     result.dataset.shownAt = performance.now();
   }
 
-  function renderFallback(a) {
+  // The same heading at another level.
+  function retitle(heading, tag) { return el(tag, heading.className, heading.innerHTML); }
+
+  // The paper result: the total, and the result page's content for it (from the <template> built with it).
+  function renderFallback(a, upgrading) {
     var total = bundle.scale.items.reduce(function (sum, item) { return sum + a.items[item.id]; }, 0);
     var group = bundle.scale.groups.filter(function (g) { return g.min <= total && total <= g.max; })[0];
     result.innerHTML = "";
     result.appendChild(el("h2", "tg-sc-score", ruby(t.your_score.replace("{score}", total))));
+    var template = document.getElementById("tg-sc-paper-" + group.id);
+    if (template) {
+      var body = template.content.cloneNode(true);
+      body.querySelectorAll("h2").forEach(function (h) { h.parentNode.replaceChild(retitle(h, "h3"), h); });
+      result.appendChild(body);
+    }
+    var urgent = result.querySelector(".tg-sc-urgent");
+    if (urgent && leadsWithUrgent(a)) {
+      var heading = urgent.querySelector("h3");
+      urgent.replaceChild(retitle(heading, "h2"), heading);
+      result.insertBefore(urgent, result.firstChild);
+    }
     var label = group.min === group.max ? t.result_for_one : t.result_for;
     var p = el("p", "tg-sc-fallback-link");
     var link = el("a", "", ruby(label.replace("{min}", group.min).replace("{max}", group.max)));
@@ -149,6 +195,8 @@
     p.appendChild(link);
     result.appendChild(p);
     actions();
+    result.dataset.engine = "paper";
+    setStatus(upgrading ? t.paper_result : "");
     show();
   }
 
@@ -160,6 +208,9 @@
     var again = el("button", "md-button", ruby(t.again));
     again.type = "button";
     again.addEventListener("click", function () {
+      pending = null;
+      delete result.dataset.engine;
+      if (ready) setStatus(t.ready);
       form.reset();
       result.innerHTML = "";
       result.hidden = true;
@@ -173,9 +224,9 @@
     result.appendChild(row);
   }
 
-  function show() {
+  function show(quiet) {
     result.hidden = false;
-    result.focus();
+    if (!quiet) result.focus();  // quiet: the full result replacing a paper one does not move focus again
   }
 
   form.addEventListener("submit", function (event) {
@@ -185,19 +236,11 @@
     var a = answers();
     var gaps = missing(a);
     if (gaps.length) { showMissing(gaps); return; }
-    if (failed) { renderFallback(a); return; }
-    var request = { id: nextId++, done: render, fallback: function () { renderFallback(a); } };
+    if (failed || !worker) { renderFallback(a, false); return; }
+    var request = { id: nextId++, answers: a, done: render };
     pending = request;
-    var send = function () { worker.postMessage({ type: "evaluate", id: request.id, answers: a, now: japanNow() }); };
-    if (ready) send();
-    else {
-      var waited = 0;
-      var poll = setInterval(function () {
-        waited += 100;
-        if (ready) { clearInterval(poll); send(); }
-        else if (failed || waited >= RESULT_WAIT) { clearInterval(poll); if (pending === request) { pending = null; renderFallback(a); } }
-      }, 100);
-    }
+    if (ready) send(request);
+    else renderFallback(a, true);  // at once; the "ready" message sends this request
   });
 
   submit.hidden = false;
