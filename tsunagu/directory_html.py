@@ -129,14 +129,14 @@ def _entries(services: Iterable[Service], site: Site, lang: str, s: Strings, url
     for sv in services:
         desc = fragments.text(sv.description[lang])
         items.append(f'<li class="tg-entry" id="entry-{sv.id}" data-id="{sv.id}" data-tg-service="{sv.id}">'
-                     f'{_entry_name(sv, lang, url_for)}{_entry_contacts(sv, lang, s)}'
+                     f'{_entry_name(sv, lang, url_for)}{entry_contacts(sv, lang, s)}'
                      f'<span class="tg-entry__desc">{desc}</span></li>')
     return '<ul class="tg-entries">' + "".join(items) + "</ul>"
 
 
 def _entry_line(sv: Service, lang: str, s: Strings, url_for: UrlFor) -> str:
     """A service in a short list ("if the line is busy"): its name, then its lines, each with its state."""
-    return f"{_entry_name(sv, lang, url_for)}{_entry_contacts(sv, lang, s)}"
+    return f"{_entry_name(sv, lang, url_for)}{entry_contacts(sv, lang, s)}"
 
 
 def _entry_name(sv: Service, lang: str, url_for: UrlFor) -> str:
@@ -144,7 +144,7 @@ def _entry_name(sv: Service, lang: str, url_for: UrlFor) -> str:
     return f'<a class="tg-entry__name" href="{href}">{fragments.text(sv.name[lang])}</a>'
 
 
-def _entry_contacts(sv: Service, lang: str, s: Strings) -> str:
+def entry_contacts(sv: Service, lang: str, s: Strings) -> str:
     """Every confirmed phone and chat line with its own state; else the first other way to reach them."""
     lines = [c for c in sv.contacts if c.verified and c.type in ("phone", "chat")]
     if not lines:

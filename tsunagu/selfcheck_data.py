@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from tsunagu import fragments, hours, ruby
+from tsunagu import directory_html, fragments, ruby
 from tsunagu.directory import AGE_BANDS, filter_json, topics_in_use
 from tsunagu.directory_html import ENDONYMS
 from tsunagu.holidays import holidays
@@ -18,7 +18,7 @@ from tsunagu.strings import Strings
 TEXT_KEYS = (
     "intro", "not_diagnosis", "points_hint", "submit", "preparing", "ready", "missing", "question_n", "your_score",
     "group", "group_own", "national_same", "national_lonely", "feeling_vs_situation", "matches", "places", "crisis",
-    "youth", "open_now", "print", "again", "fallback", "result_for", "result_for_one", "computed_here", "paper_result",
+    "youth", "print", "again", "fallback", "result_for", "result_for_one", "computed_here", "paper_result",
 )
 OPTIONAL_KEYS = ("age", "topics", "methods", "language", "area")
 METHODS = ("phone", "chat", "visit")
@@ -101,15 +101,13 @@ def bundle(instrument: dict[str, Any], site: Site, lang: str, s: Strings, url_fo
     latest = len(survey.series) - 1
     services = {}
     for sv in site.services.values():
-        phone = sv.main_phone()
-        contact = next((c for c in sv.contacts if c.verified and c.type in ("phone", "chat")), None)
         services[sv.id] = {
             **filter_json(sv),
             "name": ruby.reading(sv.name[lang]),
             "name_html": fragments.text(sv.name[lang]),
-            "tel_html": fragments.tel_inline(sv, lang, s) if phone is not None and phone.verified else "",
+            # Each line with its own state (painted by opening.js), as in the directory
+            "lines_html": directory_html.entry_contacts(sv, lang, s),
             "page": url_for(f"services/{sv.id}/"),
-            "hours_html": fragments.text(" / ".join(hours.describe(contact.hours, s))) if contact else "",
         }
     t = instrument["texts"]
     return {

@@ -113,9 +113,8 @@ def entries(b: Mapping[str, Any], ids: list[str]) -> str:
     items = []
     for i in ids:
         s = b["services"][i]
-        items.append(f'<li class="tg-entry"><span class="tg-entry__head"><a class="tg-entry__name" href="{s["page"]}">'
-                     f'{s["name_html"]}</a> {s["tel_html"]}</span><span class="tg-entry__hours">{s["hours_html"]}'
-                     "</span></li>")
+        items.append(f'<li class="tg-entry" data-tg-service="{i}"><a class="tg-entry__name" href="{s["page"]}">'
+                     f'{s["name_html"]}</a>{s["lines_html"]}</li>')
     return '<ul class="tg-entries">' + "".join(items) + "</ul>"
 
 

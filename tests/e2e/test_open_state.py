@@ -115,3 +115,35 @@ def test_topic_pages_list_24_hour_lines_first(page: Page, site_url: str) -> None
     always = ["inochi-no-denwa-kitakyushu", "yorisoi-hotline"]
     assert all(ids.index(a) < ids.index("kitakyushu-suicide-prevention-line") for a in always)
     assert ids.index("inochi-no-denwa-national") < ids.index("kitakyushu-suicide-prevention-line")
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("engine", ["pyodide", "paper"])
+def test_self_check_results_show_each_lines_state(page: Page, site_url: str, lang: str, engine: str) -> None:
+    # Wednesday 10:00, "thoughts of dying" ticked: the national line is in the result with each number's own
+    # state, in the full (Pyodide) result and in the paper result shown before Pyodide is ready.
+    page.clock.set_fixed_time(dt.datetime(2026, 12, 2, 10, 0, tzinfo=JST))
+    if engine == "paper":  # hold Pyodide back, as on a slow phone
+        page.route("**/pyodide.asm.wasm*", lambda route: None)
+    page.goto(f"{site_url}{'' if lang == 'ja' else lang + '/'}self-check/")
+    if engine == "pyodide":
+        page.wait_for_selector("#tg-selfcheck[data-engine=pyodide]", timeout=60000)
+    for name, score in (("companionship", 3), ("left-out", 3), ("isolated", 2)):
+        page.check(f'input[name="{name}"][value="{score}"]')
+    page.check('input[name="direct"][value="sometimes"]')
+    page.check('input[name="topics"][value="suicide-prevention"]')
+    page.click("#tg-sc-submit")
+    page.wait_for_selector(f"#tg-sc-result[data-engine={engine}]:not([hidden])", timeout=60000)
+    result = page.locator("#tg-sc-result")
+    states = result.locator(".tg-state:visible")
+    assert states.count() >= 2
+    # Every line of the result has its state painted, and the 24-hour lines are open.
+    assert result.locator(".tg-state[hidden]").count() == 0
+    for tel in ("tel:0936534343", "tel:0120279338"):
+        row = result.locator(f'[data-tg-contact]:has(a.tg-tel[href="{tel}"]) .tg-state').first
+        assert row.inner_text() == STATE_TEXT[lang]["open"]
+    if engine == "pyodide":  # the full result lists the suicide-prevention lines, the national one among them
+        national = result.locator('[data-tg-service="inochi-no-denwa-national"]').first
+        tels = national.locator("a.tg-tel").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+        assert tels[:2] == [NATIONAL_NAVI, NATIONAL_FREE]
+        assert national.locator(".tg-state").nth(1).inner_text() == STATE_TEXT[lang]["opens_at"].format(t="16:00")

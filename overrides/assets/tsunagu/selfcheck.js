@@ -123,12 +123,10 @@
     var ul = el("ul", "tg-entries");
     ids.forEach(function (entry) {
       var s = bundle.services[entry.id];
-      var li = el("li", "tg-entry");
-      var head = el("span", "tg-entry__head", '<a class="tg-entry__name" href="' + s.page + '">' + s.name_html +
-                    "</a> " + s.tel_html);
-      if (entry.open_now) head.appendChild(el("span", "tg-open", ruby(t.open_now)));
-      li.appendChild(head);
-      if (s.hours_html) li.appendChild(el("span", "tg-entry__hours", s.hours_html));
+      // Each line with its own state (opening.js paints it once the result is on the page).
+      var li = el("li", "tg-entry", '<a class="tg-entry__name" href="' + s.page + '">' + s.name_html + "</a>" +
+                  s.lines_html);
+      li.setAttribute("data-tg-service", entry.id);
       ul.appendChild(li);
     });
     return ul;
@@ -225,6 +223,9 @@
   }
 
   function show(quiet) {
+    // Every line in the result shows its own state, as everywhere on the site (opening.js).
+    var opening = window.tsunaguOpening, hours = opening && opening.pageData();
+    if (hours) opening.paint(result, new Date(), hours);
     result.hidden = false;
     if (!quiet) result.focus();  // quiet: the full result replacing a paper one does not move focus again
   }
