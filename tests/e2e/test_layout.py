@@ -109,21 +109,21 @@ EXIT_BAR_CHECK = """(selector) => {
     const b = box(bar), x = box(exit);
     if (x.top < 0 || x.bottom > innerHeight + 0.5 || x.left < 0 || x.right > innerWidth + 0.5) problems.push('exit off screen at ' + y);
     if (x.top < b.top - 0.5 || x.bottom > b.bottom + 0.5) problems.push('exit outside its bar at ' + y);
-    if (y === 0 || y === max) {
+    if (y === max) {
       for (const e of items) if (meets(box(e), b)) problems.push('under the bar at ' + y + ': ' + name(e));
     }
     if (y >= max) break;
   }
   for (const e of items) {
-    const r0 = box(e), docTop = r0.top + scrollY;
-    const top = box(header).height, bottom = innerHeight - box(bar).height;
+    const r0 = box(e), docTop = r0.top + scrollY, top = box(header).height, bottom = innerHeight - box(bar).height;
     let ok = false;
-    for (const want of [docTop - top - 4, docTop + r0.height - bottom + 4]) {
+    for (const want of [0, docTop - top - 4, docTop + r0.height - bottom + 4]) {
       scrollTo(0, Math.max(0, Math.min(max, want)));
-      const r = box(e), hb = box(header).bottom, bt = box(bar).top;
+      const r = box(e);
       const cx = Math.min(Math.max(r.left + r.width / 2, 1), innerWidth - 1), cy = r.top + r.height / 2;
       const hit = document.elementFromPoint(cx, cy);
-      if (r.top >= hb - 0.5 && r.bottom <= bt + 0.5 && hit && (hit === e || e.contains(hit) || hit.contains(e))) { ok = true; break; }
+      if (r.top >= -0.5 && r.bottom <= innerHeight + 0.5 && !meets(r, box(header)) && !meets(r, box(bar))
+          && hit && (hit === e || e.contains(hit) || hit.contains(e))) { ok = true; break; }
     }
     if (!ok) problems.push('cannot be reached whole: ' + name(e));
   }
@@ -178,7 +178,8 @@ REFLOW_CHECK = """() => {
   const w = innerWidth, out = [];
   if (document.documentElement.scrollWidth > w) out.push('page scrolls sideways: ' + document.documentElement.scrollWidth);
   const clipped = (e) => {
-    for (let p = e.parentElement; p; p = p.parentElement) {
+    // Not <html> or <body>: a page cut off at the screen's edge is the failure, not a way out of it.
+    for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) {
       const s = getComputedStyle(p);
       if (s.overflowX !== 'visible' && p.getBoundingClientRect().right <= w + 0.5) return true;
       if (s.position === 'fixed') break;
@@ -187,7 +188,8 @@ REFLOW_CHECK = """() => {
   };
   for (const e of document.body.querySelectorAll('*')) {
     const r = e.getBoundingClientRect();
-    if (r.width === 0 || r.height === 0 || r.right <= w + 0.5 || r.right <= 0) continue;
+    // 1.5 px of slack: a space at the end of a line may hang past it (CSS Text), invisible.
+    if (r.width === 0 || r.height === 0 || r.right <= w + 1.5 || r.right <= 0) continue;
     if (getComputedStyle(e).visibility !== 'visible' || clipped(e)) continue;
     out.push(e.tagName + '.' + e.className + ' right=' + Math.round(r.right) + ' ' + (e.textContent || '').trim().slice(0, 40));
   }
@@ -205,7 +207,7 @@ def test_nothing_is_wider_than_the_screen(page: Page, site_url: str, lang: str, 
         found = page.evaluate(REFLOW_CHECK)
         if found:
             problems[name] = found[:5]
-    assert problems == {}
+    assert not problems, "\n".join(f"{name}: {line}" for name, lines in problems.items() for line in lines)
 
 
 def _luminance(rgb: tuple[float, ...]) -> float:

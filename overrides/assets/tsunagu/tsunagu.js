@@ -49,30 +49,44 @@
   });
 })();
 
-// Home buttons in Chinese: a line may break between words, never inside one (Chinese has no spaces,
-// and CSS alone would break between any two characters). Korean and Japanese are handled in CSS.
+// Home buttons in Chinese and Japanese: a line may break between words, never inside one. These
+// languages have no spaces, and CSS alone breaks between any two characters (Chrome's auto-phrase does
+// not cope with furigana). Each word (Intl.Segmenter) becomes an unbreakable span; a word that runs
+// into furigana (話《はな》す) takes the whole <ruby> with it. Korean is handled in CSS (keep-all).
 (function () {
   "use strict";
   if (!(window.Intl && Intl.Segmenter)) return;
-  document.querySelectorAll(".tg-action:lang(zh)").forEach(function (action) {
-    var segmenter = new Intl.Segmenter("zh", { granularity: "word" });
+  function outside(node, action) {  // the <ruby> that holds this text, or the text itself
+    var ruby = node.parentElement.closest("ruby");
+    return ruby && action.contains(ruby) ? ruby : node;
+  }
+  document.querySelectorAll(".tg-action:lang(zh), .tg-action:lang(ja)").forEach(function (action) {
+    var lang = action.closest("[lang]").getAttribute("lang");
+    var chars = [];
     var walker = document.createTreeWalker(action, NodeFilter.SHOW_TEXT);
-    var nodes = [];
-    while (walker.nextNode()) nodes.push(walker.currentNode);
-    nodes.forEach(function (node) {
-      var parts = document.createDocumentFragment();
-      Array.from(segmenter.segment(node.data)).forEach(function (s) {
-        if (s.isWordLike && s.segment.length > 1) {
-          var word = document.createElement("span");
-          word.className = "tg-word";
-          word.textContent = s.segment;
-          parts.appendChild(word);
-        } else {
-          parts.appendChild(document.createTextNode(s.segment));
-        }
-      });
-      node.parentNode.replaceChild(parts, node);
+    while (walker.nextNode()) {
+      var node = walker.currentNode;
+      if (node.parentElement.closest("rt, rp")) continue;
+      for (var i = 0; i < node.data.length; i++) chars.push([node, i]);
+    }
+    var text = chars.map(function (c) { return c[0].data[c[1]]; }).join("");
+    var words = Array.from(new Intl.Segmenter(lang, { granularity: "word" }).segment(text))
+      .filter(function (s) { return s.isWordLike && s.segment.length > 1; });
+    // From the last word back: splitting text later in the button leaves earlier positions valid.
+    words.reverse().forEach(function (word) {
+      var first = chars[word.index], last = chars[word.index + word.segment.length - 1];
+      var range = document.createRange();
+      var start = outside(first[0], action), end = outside(last[0], action);
+      if (start === first[0]) range.setStart(first[0], first[1]); else range.setStartBefore(start);
+      if (end === last[0]) range.setEnd(last[0], last[1] + 1); else range.setEndAfter(end);
+      if (range.startContainer !== range.endContainer &&
+          range.commonAncestorContainer !== start.parentNode) return;  // spans markup we leave alone
+      var span = document.createElement("span");
+      span.className = "tg-word";
+      span.appendChild(range.extractContents());
+      range.insertNode(span);
     });
+    action.classList.add("tg-words");
   });
 })();
 
