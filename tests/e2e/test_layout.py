@@ -99,7 +99,9 @@ EXIT_BAR_CHECK = """(selector) => {
   const problems = [];
   const box = (e) => e.getBoundingClientRect();
   const meets = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
-  const shown = (e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility === 'visible'
+  // Not shown: inside a closed <details> (content-visibility), or Material's skip link, which shows only
+  // when focused (opacity 0 until then), at the top, over the header.
+  const shown = (e) => e.checkVisibility({visibilityProperty: true, opacityProperty: true})
     && !e.closest('.md-header, .tg-exitbar, .md-sidebar, [hidden]');
   const items = [...document.querySelectorAll(selector)].filter(shown)
     .filter((e) => { const r = box(e); return r.width > 0 && r.height > 0 && r.right > 0 && r.left < innerWidth; });
@@ -132,6 +134,12 @@ EXIT_BAR_CHECK = """(selector) => {
 }"""
 
 
+def _load_every_image(page: Page) -> None:
+    """Lazy images (the kit's QR codes) would load while the test scrolls and move the page under it."""
+    page.evaluate("document.querySelectorAll('img[loading=lazy]').forEach((i) => { i.loading = 'eager'; })")
+    page.wait_for_function("() => [...document.images].every((i) => i.complete)")
+
+
 @pytest.mark.parametrize("size", [PHONE, ZOOMED], ids=["390x844", "195x422"])
 @pytest.mark.parametrize("name", PAGE_TYPES)
 @pytest.mark.parametrize("lang", ["ja", "en"])
@@ -139,6 +147,7 @@ def test_the_exit_button_never_covers_a_link_or_number(page: Page, site_url: str
                                                        size: tuple[int, int]) -> None:
     page.set_viewport_size({"width": size[0], "height": size[1]})
     page.goto(site_url + _path(lang, name))
+    _load_every_image(page)
     assert page.evaluate(EXIT_BAR_CHECK, INTERACTIVE) == []
 
 
