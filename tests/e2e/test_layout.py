@@ -98,7 +98,8 @@ EXIT_BAR_CHECK = """(selector) => {
   const max = document.documentElement.scrollHeight - innerHeight;
   const problems = [];
   const box = (e) => e.getBoundingClientRect();
-  const meets = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+  const meets = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5
+    && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
   // Not shown: inside a closed <details> (content-visibility), or Material's skip link, which shows only
   // when focused (opacity 0 until then), at the top, over the header.
   const shown = (e) => e.checkVisibility({visibilityProperty: true, opacityProperty: true})
@@ -109,7 +110,9 @@ EXIT_BAR_CHECK = """(selector) => {
   for (let y = 0; ; y = Math.min(max, y + innerHeight / 2)) {
     scrollTo(0, y);
     const b = box(bar), x = box(exit);
-    if (x.top < 0 || x.bottom > innerHeight + 0.5 || x.left < 0 || x.right > innerWidth + 0.5) problems.push('exit off screen at ' + y);
+    if (x.top < 0 || x.bottom > innerHeight + 0.5 || x.left < 0 || x.right > innerWidth + 0.5) {
+      problems.push('exit off screen at ' + y);
+    }
     if (x.top < b.top - 0.5 || x.bottom > b.bottom + 0.5) problems.push('exit outside its bar at ' + y);
     if (y === max) {
       for (const e of items) if (meets(box(e), b)) problems.push('under the bar at ' + y + ': ' + name(e));
@@ -185,7 +188,8 @@ def test_the_crisis_strip_leaves_the_first_screen_to_the_page(page: Page, site_u
 # crisis strip's row) keeps it inside the screen.
 REFLOW_CHECK = """() => {
   const w = innerWidth, out = [];
-  if (document.documentElement.scrollWidth > w) out.push('page scrolls sideways: ' + document.documentElement.scrollWidth);
+  const width = document.documentElement.scrollWidth;
+  if (width > w) out.push('page scrolls sideways: ' + width);
   const clipped = (e) => {
     // Not <html> or <body>: a page cut off at the screen's edge is the failure, not a way out of it.
     for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) {
@@ -200,7 +204,8 @@ REFLOW_CHECK = """() => {
     // 1.5 px of slack: a space at the end of a line may hang past it (CSS Text), invisible.
     if (r.width === 0 || r.height === 0 || r.right <= w + 1.5 || r.right <= 0) continue;
     if (getComputedStyle(e).visibility !== 'visible' || clipped(e)) continue;
-    out.push(e.tagName + '.' + e.className + ' right=' + Math.round(r.right) + ' ' + (e.textContent || '').trim().slice(0, 40));
+    const text = (e.textContent || '').trim().slice(0, 40);
+    out.push(e.tagName + '.' + e.className + ' right=' + Math.round(r.right) + ' ' + text);
   }
   return out;
 }"""
@@ -262,7 +267,7 @@ def test_the_language_menu_is_labelled_readable_and_reaches_the_same_page(
             button = page.evaluate(LANGUAGE_BUTTON)
             left, top, right, bottom = button["box"]
             assert right > left and bottom > top, (lang, name)
-            assert 0 <= left and right <= size[0] and 0 <= top and bottom <= size[1], (lang, name, button["box"])
+            assert left >= 0 and right <= size[0] and top >= 0 and bottom <= size[1], (lang, name, button["box"])
             assert "Language" in button["text"] or "言語" in button["text"], button["text"]
             assert len(button["colours"]) == 2 and all(c["visible"] for c in button["colours"])
             for colour in button["colours"]:
