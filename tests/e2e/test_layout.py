@@ -154,6 +154,28 @@ def test_the_exit_button_never_covers_a_link_or_number(page: Page, site_url: str
     assert page.evaluate(EXIT_BAR_CHECK, INTERACTIVE) == []
 
 
+# The site menu (the drawer on a phone, the sidebar on a desktop) scrolled to its end: its last link
+# lies above the exit bar.
+MENU_END = """() => {
+  if (innerWidth < 1220) document.getElementById('__drawer').checked = true;
+  scrollTo(0, document.documentElement.scrollHeight);
+  const links = [...document.querySelectorAll('.md-sidebar--primary a.md-nav__link')]
+    .filter((a) => a.checkVisibility());
+  const last = links[links.length - 1];
+  for (let p = last.parentElement; p; p = p.parentElement) p.scrollTop = p.scrollHeight;
+  return [last.getBoundingClientRect().bottom, document.querySelector('.tg-exitbar').getBoundingClientRect().top];
+}"""
+
+
+@pytest.mark.parametrize("size", [PHONE, ZOOMED, DESKTOP], ids=["390x844", "195x422", "1280x800"])
+def test_the_site_menu_ends_above_the_exit_bar(page: Page, site_url: str, size: tuple[int, int]) -> None:
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    for lang, name in (("ja", "index"), ("en", "services/childline"), ("ja-easy", "privacy")):
+        page.goto(site_url + _path(lang, name))
+        last_link, bar = page.evaluate(MENU_END)
+        assert last_link <= bar + 0.5, (lang, name, last_link, bar)
+
+
 CRISIS_STRIP = """() => {
   const strip = document.querySelector('.md-banner');
   return {height: strip.getBoundingClientRect().height,
@@ -277,6 +299,10 @@ def test_the_language_menu_is_labelled_readable_and_reaches_the_same_page(
                               ("self-check", "ko", "zh")):
         page.goto(site_url + _path(lang, name))
         page.locator(".tg-lang__button").click()
+        page.wait_for_timeout(400)  # Material's opening transition
+        menu = page.locator(".md-select__inner").bounding_box()
+        bar = page.locator(".tg-exitbar").bounding_box()
+        assert menu and bar and menu["y"] + menu["height"] <= bar["y"] + 0.5, "the open menu stops above the exit bar"
         links = page.locator(".md-select__link")
         langs = links.evaluate_all("els => els.map(e => e.getAttribute('lang'))")
         assert len(langs) == len(LANGS) and all(langs), langs
