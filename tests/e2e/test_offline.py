@@ -71,10 +71,31 @@ def test_first_visit_then_offline_essentials_work_in_the_visitors_language(
     page.goto(url + "en/self-check/result-often/")
     assert page.locator("a.tg-tel").count() > 0
 
-    # A page never visited: the crisis lines of the visitor's language instead of an error.
-    response = page.goto(url + "en/numbers/")
-    assert response is not None and response.ok
-    assert page.locator('a[href="tel:119"]').count() > 0
+    # A page never visited: the crisis lines of the visitor's language instead of an error, with one line
+    # saying why; deeper addresses too, styled (the page's own files are found) and with working links.
+    note = page.locator("[data-tg-offline-note]")
+    for path in ("en/numbers/", "en/services/childline/"):
+        response = page.goto(url + path)
+        assert response is not None and response.ok
+        assert page.locator('a[href="tel:119"]').count() > 0
+        assert note.is_visible() and note.inner_text().startswith("You are offline; this page was not saved.")
+        assert note.evaluate("e => e.getBoundingClientRect().top") < 400  # at the top of the page
+        assert page.locator(".tg-exitbar").evaluate("e => getComputedStyle(e).position") == "fixed"
+    page.locator("a.tg-action, .md-banner a.tg-crisis__more").first.click()
+    page.wait_for_url(url + "en/talk-now/")
+    assert not note.is_visible()  # the talk-now page itself, saved: no such line
+
+
+def test_the_offline_line_is_in_the_pages_language(offline_context: tuple[BrowserContext, str, Path]) -> None:
+    context, _, site = offline_context
+    page = context.new_page()
+    with serve(site) as url:
+        page.goto(url, wait_until="networkidle")
+        _wait_until_cached(page, [url + p for p in ESSENTIAL])
+    page.goto(url + "topics/loneliness/")  # never visited, and the server is gone
+    note = page.locator("[data-tg-offline-note]")
+    assert note.is_visible() and "オフライン" in note.inner_text()
+    assert page.locator("html").get_attribute("lang") == "ja"
 
 
 def test_pyodide_is_kept_once_the_self_check_was_opened(offline_context: tuple[BrowserContext, str, Path]) -> None:

@@ -77,11 +77,26 @@ function networkFirst(request) {
       return cache.match(request.url).then(function (hit) {
         if (hit || request.mode !== "navigate") return hit || Response.error();
         // Offline on a page not yet seen: the crisis lines of the visitor's language instead of an error.
-        return cache.match(abs(FALLBACK[languageOf(request.url)] || "")).then(function (page) {
-          return page || Response.error();
+        var fallback = abs(FALLBACK[languageOf(request.url)] || "");
+        return cache.match(fallback).then(function (page) {
+          return page ? notSaved(page, fallback) : Response.error();
         });
       });
     });
+  });
+}
+
+// The talk-now page, shown at the address that was asked for: a <base> keeps its links, styles and
+// scripts pointing where they belong (the address asked for may be deeper or shallower), and its
+// hidden line "You are offline; this page was not saved…" (in the page's language) is shown.
+function notSaved(response, base) {
+  return response.text().then(function (html) {
+    html = html.replace(/<head[^>]*>/i, function (head) { return head + '<base href="' + base + '">'; })
+      .replace(" data-tg-offline-note hidden", " data-tg-offline-note");
+    var headers = new Headers(response.headers);
+    headers.delete("Content-Encoding");
+    headers.delete("Content-Length");
+    return new Response(html, { status: 200, headers: headers });
   });
 }
 

@@ -1,4 +1,4 @@
-// tsunagu: quick exit, and the share button.
+// tsunagu: quick exit, one history entry for the whole site, and the share button.
 // Quick exit: The button is a plain link that works without JavaScript; with it, the page
 // is blanked first and the history entry replaced, so "Back" does not return here. Shift pressed
 // three times does the same (GOV.UK's pattern; Escape is avoided because it stops page loads).
@@ -25,6 +25,68 @@
     presses = presses.filter(function (t) { return now - t < 1500; });
     presses.push(now);
     if (presses.length >= 3) leave(null);
+  });
+})();
+
+// One history entry for the whole site: a link to another page of this site (or to an anchor on this
+// page) replaces the current entry instead of adding one. After a quick exit, "Back" then goes to
+// wherever the visitor was before this site, never to a page of it. The cost: Back no longer steps
+// between pages of this site (the menu and the crisis strip are on every page). Links that open
+// elsewhere (new tab, download, another site, modifier keys) keep the browser's own behaviour.
+(function () {
+  "use strict";
+  document.addEventListener("click", function (event) {
+    if (event.defaultPrevented || event.button !== 0 ||
+        event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    var a = event.target instanceof Element ? event.target.closest("a[href]") : null;
+    if (!a || a.hasAttribute("download") || a.hasAttribute("data-tg-exit")) return;
+    var frame = a.getAttribute("target");
+    if (frame && frame !== "_self") return;
+    var url = new URL(a.href, location.href);
+    if (url.origin !== location.origin || !/^https?:$/.test(url.protocol)) return;
+    event.preventDefault();
+    window.location.replace(url.href);
+  });
+})();
+
+// Home buttons in Chinese and Japanese: a line may break between words, never inside one. These
+// languages have no spaces, and CSS alone breaks between any two characters (Chrome's auto-phrase does
+// not cope with furigana). Each word (Intl.Segmenter) becomes an unbreakable span; a word that runs
+// into furigana (話《はな》す) takes the whole <ruby> with it. Korean is handled in CSS (keep-all).
+(function () {
+  "use strict";
+  if (!(window.Intl && Intl.Segmenter)) return;
+  function outside(node, action) {  // the <ruby> that holds this text, or the text itself
+    var ruby = node.parentElement.closest("ruby");
+    return ruby && action.contains(ruby) ? ruby : node;
+  }
+  document.querySelectorAll(".tg-action:lang(zh), .tg-action:lang(ja)").forEach(function (action) {
+    var lang = action.closest("[lang]").getAttribute("lang");
+    var chars = [];
+    var walker = document.createTreeWalker(action, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      var node = walker.currentNode;
+      if (node.parentElement.closest("rt, rp")) continue;
+      for (var i = 0; i < node.data.length; i++) chars.push([node, i]);
+    }
+    var text = chars.map(function (c) { return c[0].data[c[1]]; }).join("");
+    var words = Array.from(new Intl.Segmenter(lang, { granularity: "word" }).segment(text))
+      .filter(function (s) { return s.isWordLike && s.segment.length > 1; });
+    // From the last word back: splitting text later in the button leaves earlier positions valid.
+    words.reverse().forEach(function (word) {
+      var first = chars[word.index], last = chars[word.index + word.segment.length - 1];
+      var range = document.createRange();
+      var start = outside(first[0], action), end = outside(last[0], action);
+      if (start === first[0]) range.setStart(first[0], first[1]); else range.setStartBefore(start);
+      if (end === last[0]) range.setEnd(last[0], last[1] + 1); else range.setEndAfter(end);
+      if (range.startContainer !== range.endContainer &&
+          range.commonAncestorContainer !== start.parentNode) return;  // spans markup we leave alone
+      var span = document.createElement("span");
+      span.className = "tg-word";
+      span.appendChild(range.extractContents());
+      range.insertNode(span);
+    });
+    action.classList.add("tg-words");
   });
 })();
 
