@@ -157,7 +157,7 @@ def source_line(source: Source, checked: dt.date, s: Strings, updated: dt.date |
     key = "contact.source_plain" if source.well_known else "contact.source"
     line = _fill(s.table[key], source=src, date=checked.isoformat(), as_of=text(as_of_text(source.as_of, s)))
     start = source.as_of_start
-    if updated and start and start < _years_before(updated, STALE_YEARS):
+    if updated and start and source.stale_on(updated):
         line += f'<br><strong class="tg-source__old">{text(s("source.stale", year=start.year))}</strong>'
     return f'<small class="tg-source">{line}</small>'
 
@@ -171,16 +171,6 @@ def as_of_text(as_of: str, s: Strings) -> str:
     # Months as the language writes them: numbers in CJK and Vietnamese, names in English.
     month = s("date.months").split()[int(parts[1]) - 1] if len(parts) > 1 else ""
     return s(key, y=int(parts[0]), m=month, d=int(parts[2]) if len(parts) > 2 else "")
-
-
-STALE_YEARS = 2
-
-
-def _years_before(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - years, day=28)
 
 
 def has_state(c: Contact) -> bool:

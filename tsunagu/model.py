@@ -12,6 +12,7 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 SOURCE_KINDS = ("operator", "government", "secondary")
+SOURCE_STALE_YEARS = 2
 """Who published a source: the organisation itself, a government body (city, prefecture, state; their
 newsletters too), or another page quoting it."""
 
@@ -44,6 +45,18 @@ class Source:
     @property
     def primary(self) -> bool:
         return self.kind in ("operator", "government")
+
+    def stale_on(self, day: dt.date) -> bool:
+        """True when the source is more than ``SOURCE_STALE_YEARS`` older than ``day`` (the site's review
+        date); an undated source is not called stale, it says it is undated."""
+        start = self.as_of_start
+        if start is None:
+            return False
+        try:
+            limit = day.replace(year=day.year - SOURCE_STALE_YEARS)
+        except ValueError:  # 29 February
+            limit = day.replace(year=day.year - SOURCE_STALE_YEARS, day=28)
+        return start < limit
 
 
 @dataclass(frozen=True)
