@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from tsunagu.model import (
+    SOURCE_KINDS,
     WEEKDAYS,
     Alternative,
     Contact,
@@ -25,7 +26,6 @@ from tsunagu.model import (
     Localized,
     MonthlyHours,
     Service,
-    SOURCE_KINDS,
     Site,
     Source,
     Superseded,

@@ -50,9 +50,11 @@ class Check:
 
 def fetch(url: str, timeout: float) -> Page:
     """GET one page; never raises for network trouble, which is itself the answer."""
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html, application/pdf, */*"})
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT,
+                                                   "Accept": "text/html, application/pdf, */*"})
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (data URLs are http(s))
+        # A fresh opener reads the proxy settings (http_proxy, https_proxy) each time; urlopen caches one.
+        with urllib.request.build_opener().open(request, timeout=timeout) as response:
             body = response.read(MAX_BYTES)
             final = response.geturl()
             headers: Message = response.headers
