@@ -84,3 +84,13 @@ def test_report_a_change_is_a_plain_prefilled_mailto_link(lang: str, subject: st
 def test_no_editors_address_means_no_link() -> None:
     page = _service_page("ja", "")
     assert "mailto:" not in page and "tg-report" not in page
+
+
+def test_kitakyushu_has_no_editors_address_yet_and_says_so() -> None:
+    root = Path(__file__).resolve().parent.parent.parent
+    site = load_site(root, LANGS, today=dt.date(2026, 12, 1))
+    assert site.editors_email == ""
+    assert any("'editors_email' is not set" in w for w in site.warnings)
+    verified = [c for sv in site.services.values() for c in sv.contacts if c.verified]
+    # every verified contact has a page to check, except the national emergency numbers
+    assert {c.value for c in verified if c.source and not c.source.url} == {"110", "119"}
