@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from html import escape
+from urllib.parse import quote
 
 from tsunagu import fragments, ruby
 from tsunagu.directory import (
@@ -91,8 +92,23 @@ def service_page(service: Service, site: Site, lang: str, s: Strings, url_for: U
     topic_links = ", ".join(
         f'<a href="{url_for(f"topics/{t}/")}">{fragments.text(s(f"topic.{t}"))}</a>' for t in service.topics)
     out.append(f"<dt>{fragments.text(s('service.topics'))}</dt><dd>{topic_links}</dd></dl>")
+    if site.editors_email:
+        out.append(_report_change(service, site.editors_email, lang, s))
     out.append(f'<p><a href="{url_for("directory/")}">{fragments.text(s("directory.back"))}</a></p>')
     return "\n".join(out)
+
+
+def _report_change(service: Service, email: str, lang: str, s: Strings) -> str:
+    """A plain mailto: link with the service and language in the subject: it only opens the reader's
+    mail app (no form, no script, nothing sent by the page); a city without an address gets no link."""
+    query = "&".join(f"{k}={quote(ruby.strip(v), safe='')}" for k, v in (
+        ("subject", s("report.subject", id=service.id, lang=lang)), ("body", s("report.body").replace("\n", "\r\n"))))
+    href = f"mailto:{quote(email, safe='@')}?{query}"
+    return (f'<section class="tg-report" aria-labelledby="report">'
+            f'<h2 id="report">{fragments.text(s("report.heading"))}</h2>'
+            f"<p>{fragments.text(s('report.intro'))}</p>"
+            f'<p><a class="tg-link" href="{escape(href)}">{fragments.text(s("report.link"))}</a></p>'
+            f'<p class="tg-meta">{fragments.text(s("report.note"))}</p></section>')
 
 
 def topic_page(topic: str, site: Site, lang: str, s: Strings, url_for: UrlFor) -> str:

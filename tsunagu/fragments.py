@@ -6,6 +6,7 @@ plain text.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable
 from html import escape
@@ -13,7 +14,7 @@ from html import escape
 from tsunagu import charts, hours, ruby
 from tsunagu.directory import hours_json
 from tsunagu.holidays import holidays
-from tsunagu.model import Contact, Service, Site, Survey
+from tsunagu.model import Contact, Service, Site, Source, Survey
 from tsunagu.strings import Strings
 
 
@@ -42,7 +43,7 @@ def service_card(service: Service, site: Site, lang: str, s: Strings) -> str:
     if ruby.strip(service.organisation[lang]) != ruby.strip(name):
         parts.append(f'<p class="tg-service__org">{text(service.organisation[lang])}</p>')
     parts.append(f'<p class="tg-service__desc">{text(service.description[lang])}</p>')
-    parts.append(contact_list(service.contacts, service, lang, s))
+    parts.append(contact_list(service.contacts, service, lang, s, updated=site.updated))
     area = site.areas.get(service.area)
     if area:
         parts.append(f'<p class="tg-meta">{text(s("contact.area"))}: {text(area[lang])}</p>')
@@ -99,9 +100,11 @@ def _tel_link(c: Contact, service: Service, lang: str, s: Strings) -> str:
             f"{escape(c.value)}</a>")
 
 
-def contact_row(c: Contact, service: Service, lang: str, s: Strings, compact: bool = False) -> str:
+def contact_row(c: Contact, service: Service, lang: str, s: Strings, compact: bool = False,
+                updated: dt.date | None = None) -> str:
     """One contact point, laid out the same everywhere: what it is, how to reach it with its own state
-    (filled in by opening.js from ``data-tg-hours``), then hours in words; cards add cost, notes and source."""
+    (filled in by opening.js from ``data-tg-hours``), then hours in words; cards add cost, notes and source
+    (old sources, judged against the site's ``updated`` date, ask the reader to check)."""
     kind = text(c.label[lang]) if c.label else text(s(f"contact.{c.type}"))
     action: list[str] = []
     if not c.verified:
@@ -133,19 +136,41 @@ def contact_row(c: Contact, service: Service, lang: str, s: Strings, compact: bo
     if details:
         out.append('<span class="tg-contact__details">' + "<br>".join(details) + "</span>")
     if not compact and c.source and c.checked:
-        src = f"<cite>{escape(c.source.title)}</cite>"
-        if c.source.url:
-            src = f'<a href="{escape(c.source.url)}" rel="noreferrer">{src}</a>'
-        line = _fill(s.table["contact.source"], source=src, date=c.checked.isoformat())
-        out.append(f'<small class="tg-source">{line}</small>')
+        out.append(source_line(c.source, c.checked, s, updated))
     out.append("</li>")
     return "".join(out)
 
 
-def contact_list(contacts: Iterable[Contact], service: Service, lang: str, s: Strings, compact: bool = False) -> str:
+def contact_list(contacts: Iterable[Contact], service: Service, lang: str, s: Strings, compact: bool = False,
+                 updated: dt.date | None = None) -> str:
     """The contacts of a service as a list that opening.js may reorder (open lines first)."""
-    rows = "".join(contact_row(c, service, lang, s, compact) for c in contacts)
+    rows = "".join(contact_row(c, service, lang, s, compact, updated) for c in contacts)
     return f'<ul class="tg-contacts" data-tg-contacts>{rows}</ul>'
+
+
+def source_line(source: Source, checked: dt.date, s: Strings, updated: dt.date | None) -> str:
+    """Where a contact was seen, how old that page is and when a person last compared it; a source more
+    than two years older than the site's last review says so in plain words."""
+    src = f"<cite>{escape(source.title)}</cite>"
+    if source.url:
+        src = f'<a href="{escape(source.url)}" rel="noreferrer">{src}</a>'
+    key = "contact.source_plain" if source.well_known else "contact.source"
+    line = _fill(s.table[key], source=src, date=checked.isoformat(), as_of=text(as_of_text(source.as_of, s)))
+    start = source.as_of_start
+    if updated and start and source.stale_on(updated):
+        line += f'<br><strong class="tg-source__old">{text(s("source.stale", year=start.year))}</strong>'
+    return f'<small class="tg-source">{line}</small>'
+
+
+def as_of_text(as_of: str, s: Strings) -> str:
+    """A source's date in the reader's words, as precise as the data: 2026年2月15日, Feb 2026, 2022."""
+    parts = as_of.split("-")
+    if not parts[0].isdigit():
+        return s("date.unknown")
+    key = ("date.y", "date.ym", "date.ymd")[len(parts) - 1]
+    # Months as the language writes them: numbers in CJK and Vietnamese, names in English.
+    month = s("date.months").split()[int(parts[1]) - 1] if len(parts) > 1 else ""
+    return s(key, y=int(parts[0]), m=month, d=int(parts[2]) if len(parts) > 2 else "")
 
 
 def has_state(c: Contact) -> bool:
@@ -161,4 +186,7 @@ def _hours_attr(c: Contact) -> str:
 
 def _fill(template: str, **values: str) -> str:
     """Format an interface string whose placeholders receive already-escaped HTML."""
-    return text(template).replace("{source}", values["source"]).replace("{date}", values["date"])
+    out = text(template)
+    for name, value in values.items():
+        out = out.replace("{" + name + "}", value)
+    return out

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from tsunagu.model import (
+    SOURCE_KINDS,
     WEEKDAYS,
     Alternative,
     Contact,
@@ -46,6 +47,14 @@ SERVICE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$|^24:00$")
 URL = re.compile(r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(/[^\s]*)?$")
 STALE_AFTER = dt.timedelta(days=365)
+EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+AS_OF = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+AS_OF_EXPECTED = ("the date of the source itself: YYYY-MM-DD, or YYYY-MM or YYYY when only that is known, "
+                  "or 'unknown' when the source carries no date")
+KIND_EXPECTED = ("one of operator (the organisation's own page), government (a city, prefecture or national "
+                 "government page or newsletter), secondary (another page quoting it)")
+# Short numbers every phone in Japan knows: the only verified contacts whose source may have no page.
+WELL_KNOWN_NUMBERS = ("110", "118", "119")
 # libyaml's safe loader when PyYAML has it (about 10x faster on a large directory), else the pure-Python one
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -68,7 +77,7 @@ def load_site(root: Path, languages: Iterable[str], today: dt.date | None = None
 
     r = _Reader(_rel(root, site_file), "site", langs, problems)
     raw = r.mapping(site_raw, "", {"city", "prefecture", "quick_exit_url", "crisis_strip", "updated", "areas",
-                                      "whole_area"})
+                                      "whole_area", "editors_email"})
     city = r.localized(raw, "city")
     prefecture = r.localized(raw, "prefecture")
     quick_exit = r.url(raw, "quick_exit_url")
@@ -76,6 +85,7 @@ def load_site(root: Path, languages: Iterable[str], today: dt.date | None = None
     areas_raw = r.mapping(raw.get("areas", MISSING), "areas", None)
     areas = {str(k): r.localized(areas_raw, str(k), "areas.") for k in areas_raw}
     whole_area = r.string(raw, "whole_area")
+    editors_email = _read_editors_email(r, raw)
     if whole_area and whole_area not in areas:
         r.problem("whole_area", _one_of(areas), whole_area, f"whole_area: {next(iter(areas), 'city')}")
     strip = tuple(r.str_list(raw, "crisis_strip"))
@@ -99,7 +109,19 @@ def load_site(root: Path, languages: Iterable[str], today: dt.date | None = None
     if problems:
         raise DataError(problems)
     return Site(langs, quick_exit, strip, updated, city, prefecture, whole_area, areas, services, surveys,
-                tuple(problems.warnings))
+                tuple(problems.warnings), editors_email)
+
+
+def _read_editors_email(r: _Reader, raw: dict[str, Any]) -> str:
+    """The editors' address for "report a change"; a city may not have one yet, which only costs the link."""
+    email = r.string(raw, "editors_email", required=False)
+    if email and not EMAIL.match(email):
+        r.problem("editors_email", "an e-mail address", email, "editors_email: kodoku-taisaku@example.org")
+        return ""
+    if not email:
+        r.problems.warn(f"{r.file}: key 'editors_email' is not set, so service pages have no \"report a change\" "
+                        "link; set the editors' address, e.g. editors_email: kodoku-taisaku@example.org")
+    return email
 
 
 # Readers, one per record type ------------------------------------------------------------------
@@ -153,7 +175,7 @@ def _read_service(r: _Reader, raw: Any, stem: str, today: dt.date) -> Service | 
             if contact:
                 contacts.append(contact)
     url = r.url(m, "url", required=False)
-    url_source = _read_source(r, m["url_source"], "url_source") if "url_source" in m else None
+    url_source = _read_source(r, m["url_source"], "url_source", today) if "url_source" in m else None
     min_age, max_age = _read_audiences(r, m["audiences"]) if "audiences" in m else (None, None)
     languages = tuple(r.str_list(m, "languages")) if "languages" in m else ("ja",)
     for i, code in enumerate(languages):
@@ -209,8 +231,9 @@ def _read_contact(r: _Reader, raw: Any, key: str, today: dt.date) -> Contact | N
                   value, "value: 093-653-4343")
     elif value and ctype in ("chat", "web") and not URL.match(value):
         r.problem(f"{key}.value", "an https:// URL", value, "value: https://www.city.kitakyushu.lg.jp/")
-    source = _read_source(r, m["source"], f"{key}.source") if "source" in m else None
     checked = r.date(m, "checked", today, key, required=False)
+    source = _read_evidence(r, m["source"], f"{key}.source", today, checked, status == "verified",
+                            ctype, value) if "source" in m else None
     if status == "verified" and source is None:
         r.problem(f"{key}.source", "a source (title and url) for a contact marked verified", MISSING,
                   "source: {title: 市政だより 2026年2月15日号, url: https://www.city.kitakyushu.lg.jp/...}")
@@ -246,7 +269,7 @@ def _read_superseded(r: _Reader, raw: Any, key: str, today: dt.date, current: st
         value = r.string(m, "value", k)
         if value and value == current:
             r.problem(f"{k}.value", "an older value, different from the contact's current value", value)
-        source = _read_source(r, m["source"], f"{k}.source") if "source" in m else None
+        source = _read_source(r, m["source"], f"{k}.source", today) if "source" in m else None
         if source is None:
             r.problem(f"{k}.source", "the source that still shows the older value", MISSING,
                       "source: {title: 市政だより 2019年7月15日号, url: https://...}")
@@ -334,12 +357,63 @@ def _read_span(r: _Reader, m: Mapping[str, Any], key: str) -> tuple[str, str, bo
     return opens, closes, next_day
 
 
-def _read_source(r: _Reader, raw: Any, key: str) -> Source | None:
-    m = r.mapping(raw, key, {"title", "url"})
+def _read_source(r: _Reader, raw: Any, key: str, today: dt.date | None = None) -> Source | None:
+    """A source as cited; ``kind`` and ``as_of`` are checked when present (contacts require them)."""
+    m = r.mapping(raw, key, {"title", "url", "kind", "as_of", "well_known"})
     if not m:
         return None
+    kind = r.choice(m, "kind", SOURCE_KINDS, key, KIND_EXPECTED) if "kind" in m else ""
+    as_of = _read_as_of(r, m, key, today or dt.date.today()) if "as_of" in m else ""
     # A source may be an old http:// page: cite it as it was seen.
-    return Source(title=r.string(m, "title", key), url=r.url(m, "url", key, required=False, allow_http=True))
+    return Source(title=r.string(m, "title", key), url=r.url(m, "url", key, required=False, allow_http=True),
+                  kind=kind, as_of=as_of, well_known=r.flag(m, "well_known", key))
+
+
+def _read_evidence(r: _Reader, raw: Any, key: str, today: dt.date, checked: dt.date | None, verified: bool,
+                   ctype: str, value: str) -> Source | None:
+    """A contact's source: how old it is always, who published it and where to see it when verified."""
+    source = _read_source(r, raw, key, today)
+    if source is None:
+        return None
+    if "as_of" not in raw:
+        r.problem(f"{key}.as_of", AS_OF_EXPECTED, MISSING, "as_of: 2026-02-15")
+    start = source.as_of_start
+    if start and checked and start > checked:
+        r.problem(f"{key}.as_of", f"a date not after checked ({checked.isoformat()}): a person compares a "
+                  "source that already exists", source.as_of, f"as_of: {checked.isoformat()}")
+    if verified and "kind" not in raw:
+        r.problem(f"{key}.kind", KIND_EXPECTED, MISSING, "kind: government")
+    if source.well_known and not (source.kind == "government" and ctype == "phone" and value in WELL_KNOWN_NUMBERS):
+        r.problem(f"{key}.well_known", "true only for a national emergency number ("
+                  + ", ".join(WELL_KNOWN_NUMBERS) + ") with kind: government", True, "well_known: true")
+    elif verified and not source.url and not source.well_known:
+        r.problem(f"{key}.url", "the address of a public page that shows this contact (a verified contact needs "
+                  "one; only 110, 118 and 119 may say well_known: true instead)", MISSING,
+                  "url: https://www.city.kitakyushu.lg.jp/...")
+    return source
+
+
+def _read_as_of(r: _Reader, m: Mapping[str, Any], key: str, today: dt.date) -> str:
+    """``as_of`` as written: a YAML date, ``2026-02`` / ``2026`` (a year is read as a number), or ``unknown``."""
+    v = m["as_of"]
+    text = v.isoformat() if isinstance(v, dt.date) and not isinstance(v, dt.datetime) else \
+        str(v) if isinstance(v, int | str) and not isinstance(v, bool) else ""
+    if text == "unknown":
+        return text
+    match = AS_OF.match(text)
+    try:
+        parts = [int(g) for g in match.groups() if g] if match else []
+        start = dt.date(*[*parts, 1, 1][:3]) if parts and parts[0] >= 1900 else None
+    except ValueError:
+        start = None
+    if start is None:
+        r.problem(f"{key}.as_of", AS_OF_EXPECTED, v, "as_of: 2026-02-15, as_of: 2026-02 or as_of: unknown")
+        return ""
+    if start > today:
+        r.problem(f"{key}.as_of", f"a date not after today ({today.isoformat()})", Found(text),
+                  f"as_of: {today.isoformat()}")
+        return ""
+    return text
 
 
 def _load_surveys(root: Path, path: Path, raw: Any, langs: tuple[str, ...], problems: Problems
@@ -478,11 +552,12 @@ class _Reader:
             return ""
         return v.strip()
 
-    def choice(self, m: Mapping[str, Any], k: str, options: Iterable[str], prefix: str = "") -> str:
+    def choice(self, m: Mapping[str, Any], k: str, options: Iterable[str], prefix: str = "",
+               expected: str = "") -> str:
         options = tuple(options)
         v = m.get(k, MISSING)
         if v not in options:
-            self.problem(_join(prefix, k), _one_of(options), v, f"{k}: {options[0]}")
+            self.problem(_join(prefix, k), expected or _one_of(options), v, f"{k}: {options[0]}")
             return options[0]
         return str(v)
 

@@ -11,12 +11,52 @@ Localized = dict[str, str]
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
+SOURCE_KINDS = ("operator", "government", "secondary")
+SOURCE_STALE_YEARS = 2
+"""Who published a source: the organisation itself, a government body (city, prefecture, state; their
+newsletters too), or another page quoting it."""
+
+
 @dataclass(frozen=True)
 class Source:
-    """Where a fact was seen."""
+    """Where a fact was seen, and how good that evidence is."""
 
     title: str
     url: str = ""
+    kind: str = ""
+    """One of ``SOURCE_KINDS``; empty only where the data does not need one (surveys, old values)."""
+    as_of: str = ""
+    """The date of the source itself, as precise as it is known: ``2026-02-15``, ``2026-02``, ``2026``, or
+    ``unknown`` when the source carries no date; empty where the data does not need one."""
+    well_known: bool = False
+    """A national emergency number (110, 119) that needs no page to prove it: the only source allowed
+    without a URL for a verified contact."""
+
+    @property
+    def as_of_start(self) -> dt.date | None:
+        """The earliest day the source can be from: a year alone counts from 1 January, so the site never
+        claims a source is newer than it knows."""
+        parts = self.as_of.split("-")
+        if not parts[0].isdigit():
+            return None
+        year, month, day = (int(x) for x in [*parts, "1", "1"][:3])
+        return dt.date(year, month, day)
+
+    @property
+    def primary(self) -> bool:
+        return self.kind in ("operator", "government")
+
+    def stale_on(self, day: dt.date) -> bool:
+        """True when the source is more than ``SOURCE_STALE_YEARS`` older than ``day`` (the site's review
+        date); an undated source is not called stale, it says it is undated."""
+        start = self.as_of_start
+        if start is None:
+            return False
+        try:
+            limit = day.replace(year=day.year - SOURCE_STALE_YEARS)
+        except ValueError:  # 29 February
+            limit = day.replace(year=day.year - SOURCE_STALE_YEARS, day=28)
+        return start < limit
 
 
 @dataclass(frozen=True)
@@ -181,6 +221,8 @@ class Site:
     surveys: dict[str, Survey]
     warnings: tuple[str, ...] = ()
     """Problems that do not stop the build, such as a contact checked more than a year ago."""
+    editors_email: str = ""
+    """Where readers report a change (a ``mailto:`` link on every service page); empty: no link."""
 
     def crisis_services(self) -> list[Service]:
         return [self.services[i] for i in self.crisis_strip]

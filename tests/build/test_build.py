@@ -147,8 +147,9 @@ def test_missing_furigana_names_the_page(tmp_path: Path) -> None:
 
 def test_stale_check_date_warns_but_does_not_stop_a_strict_build(sample_copy: Path) -> None:
     line = sample_copy / "data" / "services" / "town-line.yml"
-    line.write_text(line.read_text(encoding="utf-8").replace("checked: 2026-11-01", "checked: 2024-05-01"),
-                    encoding="utf-8")
+    # the source must predate the check (as_of after checked is an error)
+    line.write_text(line.read_text(encoding="utf-8").replace("checked: 2026-11-01", "checked: 2024-05-01")
+                    .replace("as_of: 2026-10", "as_of: 2024-04"), encoding="utf-8")
     result = build(sample_copy / "mkdocs.yml", sample_copy / "site", check=False)
     assert result.returncode == 0, result.stderr[-2000:]
     assert ("WARNING -  data/services/town-line.yml: record 'town-line', key 'contacts[0].checked': "
