@@ -201,7 +201,7 @@ def _filter_form(site: Site, lang: str, s: Strings) -> str:
     # first results are on the first screen of a phone.
     return (
         '<form class="tg-filters" id="tg-filters" hidden>'
-        f'<h2 class="tg-filters__title" id="filters">{fragments.text(s("directory.filters"))}</h2>'
+        f'<h2 class="tg-filters__title tg-sr-only" id="filters">{fragments.text(s("directory.filters"))}</h2>'
         + select("area", "directory.area", areas)
         # Choosing a ward moves that ward's own entries here, right under the choice (directory.js), so
         # its numbers are on the first screen of a phone.
