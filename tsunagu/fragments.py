@@ -93,11 +93,10 @@ def hours_data(site: Site, s: Strings) -> str:
 # Helpers ---------------------------------------------------------------------------------------
 
 def _tel_link(c: Contact, service: Service, lang: str, s: Strings) -> str:
-    # The visible number stays the end of the accessible name (WCAG 2.5.3); the service name before it
-    # is for screen readers, so a list of numbers is not just digits.
-    short = service.short_name.get(lang) or service.name[lang]
-    return (f'<a class="tg-tel" href="{c.tel_href}"><span class="tg-sr-only">{text(short)}: </span>'
-            f"{escape(c.value)}</a>")
+    # No hidden name before the number: a screen reader hears what a sighted reader sees. A hidden
+    # service name misnamed numbers (a ward welfare office read out as a network section), so the
+    # words around a number (the prose, or the visible name in [[if-busy]]) say whose number it is.
+    return f'<a class="tg-tel" href="{c.tel_href}">{escape(c.value)}</a>'
 
 
 def contact_row(c: Contact, service: Service, lang: str, s: Strings, compact: bool = False,

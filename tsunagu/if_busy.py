@@ -32,7 +32,9 @@ def if_busy(site: Site, lang: str, s: Strings, chat_anchor: str = "") -> str:
     if not services:
         raise NoEmergencyLine("[[if-busy]] needs a service with topic 'emergency' and a verified phone number "
                               "in data/services/")
-    numbers = text(s("busy.or")).join(tel_inline(svc, lang, s) for svc in services)
+    # The name is visible next to each number (not screen-reader-only), so everyone gets the same words.
+    numbers = text(s("busy.or")).join(
+        f"{text(svc.short_name.get(lang) or svc.name[lang])} {tel_inline(svc, lang, s)}" for svc in services)
     chat = text(s("busy.chat"))
     if chat_anchor:
         chat = f'<a href="#{escape(chat_anchor)}">{chat}</a>'

@@ -147,6 +147,16 @@ def test_if_busy_has_both_crisis_numbers_in_every_language(real_site, lang: str)
     assert '<a href="#chat">' in html
     for key in ("busy.lead", "busy.wait", "busy.other"):
         assert fragments.text(s(key)) in html  # the advice is there, with its furigana
+    for sid in ("emergency-119", "police-110"):  # each number's name is visible, not screen-reader-only
+        svc = real_site.services[sid]
+        assert fragments.text(svc.short_name[lang]) + " <a" in html
+    assert "tg-sr-only" not in html
+
+
+def test_tel_macro_has_no_hidden_name_that_could_differ_from_the_visible_text(real_site) -> None:  # type: ignore[no-untyped-def]
+    s = load_strings(LANGS)["ja"]
+    html = expand_macros("[[tel kia-one-stop]]", real_site, "ja", s)
+    assert html.strip() == '<a class="tg-tel" href="tel:0936435931">093-643-5931</a>'
 
 
 @pytest.mark.parametrize("lang", LANGS)
