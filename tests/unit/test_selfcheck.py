@@ -37,9 +37,10 @@ def test_selfcheck(check: Any, lang: str) -> None:
     check(BUNDLES[lang])
 
 
-def _broken(tmp_path: Path, change: Any) -> str:
+def _broken(tmp_path: Path, change: Any, file: str = "selfcheck.yml") -> str:
+    """The build's message after ``change`` is made to a copy of data/<file>."""
     shutil.copytree(ROOT / "data", tmp_path / "data")
-    path = tmp_path / "data" / "selfcheck.yml"
+    path = tmp_path / "data" / file
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     change(data)
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
@@ -66,24 +67,12 @@ def test_broken_instrument_names_file_key_expected_found(tmp_path: Path) -> None
            "'direct-question' (0 to 5); found int 9" in message
 
 
-def _broken_surveys(tmp_path: Path, change: Any) -> str:
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    path = tmp_path / "data" / "surveys.yml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    site = load_site(tmp_path, LANGS, today=dt.date(2026, 11, 26))
-    with pytest.raises(DataError) as info:
-        selfcheck_data.load_instrument(tmp_path, site)
-    return str(info.value)
-
-
 def test_a_chart_label_that_differs_from_the_self_check_stops_the_build(tmp_path: Path) -> None:
     def swap(d: dict[str, Any]) -> None:  # the mistake once made in vi: 時々ある and たまにある swapped
         categories = d["direct-question"]["categories"]
         categories[1]["vi"], categories[2]["vi"] = categories[2]["vi"], categories[1]["vi"]
 
-    message = _broken_surveys(tmp_path, swap)
+    message = _broken(tmp_path, swap, "surveys.yml")
     assert ("data/surveys.yml: record 'direct-question', key 'categories[1].vi': expected the same label as "
             "data/selfcheck.yml key 'scale.options[2].label.vi' ('Thỉnh thoảng'): one label per answer option, "
             "as the result quotes the chart's row; found 'Đôi lúc'.") in message
