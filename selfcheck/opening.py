@@ -6,10 +6,13 @@
     {"weekly": [{"days": ["mon", "tue"], "opens": "09:00", "closes": "17:00", "next_day": false}],
      "monthly": [{"day": 10, "opens": "08:00", "closes": "08:00", "next_day": true}],
      "dates": [{"date": "2026-09-10", "opens": "08:00", "closes": "08:00", "next_day": true}],
-     "closed_dates": ["2026-12-31"], "closed_public_holidays": true, "closed_year_end": true}
+     "closed_dates": ["2026-12-31"], "public_holidays": "closed", "year_end": "unknown"}
 
-Times are Japan time (UTC+9, no daylight saving). A span belongs to the day it starts on: a span that
-starts on a closed day (a public holiday, 29 Dec–3 Jan, a closed date) does not open at all.
+``public_holidays`` and ``year_end`` (29 December – 3 January) are each ``open``, ``closed`` or ``unknown``;
+missing counts as ``unknown``, so the site never claims a line answers on a holiday its source does not
+mention. Times are Japan time (UTC+9, no daylight saving). A span belongs to the day it starts on: a span
+that starts on a closed day does not open at all, and one that starts on an ``unknown`` holiday "may be
+closed" (state ``holiday``), never "open".
 """
 
 from __future__ import annotations
@@ -28,32 +31,53 @@ def japan_time(now: dt.datetime) -> dt.datetime:
 
 
 def is_open(hours: Mapping[str, Any], when: dt.datetime, holidays: Collection[str]) -> bool | None:
-    """True if open at ``when`` (Japan time), False if closed, None if the hours are not known."""
+    """True if open at ``when`` (Japan time), False if closed, None if not known: the hours are not
+    confirmed, or the line would be open but today is a holiday its source says nothing about."""
+    found = _status(hours, when, holidays)
+    return True if found == "open" else False if found == "closed" else None
+
+
+def _status(hours: Mapping[str, Any], when: dt.datetime, holidays: Collection[str]) -> str:
+    """``open``, ``closed``, ``maybe`` (open unless closed for an unknown holiday) or ``unknown``."""
     if hours.get("always"):
-        return True
+        return "open"
     spans_known = any(hours.get(k) for k in ("weekly", "monthly", "dates"))
     if not spans_known:
-        return None
+        return "unknown"
     minute = when.hour * 60 + when.minute
     today = when.date()
+    maybe = False
     for start_day, offset in ((today, 0), (today - dt.timedelta(days=1), 1440)):
-        if _closed_on(hours, start_day, holidays):
+        day_rule = _day_rule(hours, start_day, holidays)
+        if day_rule == "closed":
             continue
         for span in _spans_on(hours, start_day):
             opens = _minutes(span["opens"])
             closes = _minutes(span["closes"]) + (1440 if span.get("next_day") else 0)
             if opens <= minute + offset < closes:
-                return True
-    return False
+                if day_rule == "open":
+                    return "open"
+                maybe = True
+    return "maybe" if maybe else "closed"
 
 
-def _closed_on(hours: Mapping[str, Any], day: dt.date, holidays: Collection[str]) -> bool:
+def is_year_end(day: dt.date) -> bool:
+    """29 December to 3 January, when Japanese offices close (年末年始)."""
+    return (day.month == 12 and day.day >= 29) or (day.month == 1 and day.day <= 3)
+
+
+def _day_rule(hours: Mapping[str, Any], day: dt.date, holidays: Collection[str]) -> str:
+    """How the line treats ``day``: ``open`` (its usual hours), ``closed`` or ``unknown``. A closed
+    date wins; then a closed rule wins over an unknown one when a day is both (1 January)."""
     iso = day.isoformat()
-    if hours.get("closed_public_holidays") and iso in holidays:
-        return True
-    if hours.get("closed_year_end") and ((day.month == 12 and day.day >= 29) or (day.month == 1 and day.day <= 3)):
-        return True
-    return iso in hours.get("closed_dates", ())
+    if iso in hours.get("closed_dates", ()):
+        return "closed"
+    rules = []
+    if iso in holidays:
+        rules.append(hours.get("public_holidays", "unknown"))
+    if is_year_end(day):
+        rules.append(hours.get("year_end", "unknown"))
+    return "closed" if "closed" in rules else "unknown" if "unknown" in rules else "open"
 
 
 def _spans_on(hours: Mapping[str, Any], day: dt.date) -> list[Mapping[str, Any]]:
@@ -71,19 +95,39 @@ def _minutes(hhmm: str) -> int:
 
 def state_at(hours: Mapping[str, Any], when: dt.datetime, holidays: Collection[str]) -> tuple[str, str]:
     """The state shown next to one contact point: ``("open", "")``, ``("opens_at", "HH:MM")`` (later today),
-    ``("closed_today", "")`` (no more hours today) or ``("unknown", "")`` (hours not confirmed)."""
-    opened = is_open(hours, when, holidays)
-    if opened is None:
+    ``("closed_today", "")`` (no more hours today), ``("holiday", "")`` (today is a holiday the source says
+    nothing about: "may be closed today") or ``("unknown", "")`` (hours not confirmed)."""
+    found = _status(hours, when, holidays)
+    if found == "unknown":
         return ("unknown", "")
-    if opened:
+    if found == "open":
         return ("open", "")
+    if found == "maybe":
+        return ("holiday", "")
     today = when.date()
     minute = when.hour * 60 + when.minute
-    if not _closed_on(hours, today, holidays):
+    today_rule = _day_rule(hours, today, holidays)
+    if today_rule != "closed":
         later = sorted(_minutes(s["opens"]) for s in _spans_on(hours, today) if _minutes(s["opens"]) > minute)
         if later:
+            if today_rule == "unknown":
+                return ("holiday", "")
             return ("opens_at", f"{later[0] // 60:02d}:{later[0] % 60:02d}")
     return ("closed_today", "")
+
+
+def line_matches(line: Mapping[str, Any], language: str = "", method: str = "") -> bool:
+    """Does one contact point (``{"type": "chat", "languages": ["ja", "many"], ...}``) fit the chosen language
+    and way of contact? ``many`` means "several languages, ask which": it fits any language but Japanese,
+    and choosing "many" finds any line that speaks more than Japanese."""
+    if method and line["type"] != method:
+        return False
+    if not language:
+        return True
+    spoken = line["languages"]
+    if language == "many":
+        return any(code != "ja" for code in spoken)
+    return language in spoken or (language != "ja" and "many" in spoken)
 
 
 def weekly_minutes(hours: Mapping[str, Any]) -> int:

@@ -58,9 +58,11 @@ def hours_json(hours: Hours) -> dict[str, Any]:
                          "next_day": d.closes_next_day} for d in hours.dates]
     if hours.closed_dates:
         out["closed_dates"] = [d.isoformat() for d in hours.closed_dates]
-    for flag in ("closed_public_holidays", "closed_year_end", "varies"):
-        if getattr(hours, flag):
-            out[flag] = True
+    for rule in ("public_holidays", "year_end"):
+        if getattr(hours, rule):
+            out[rule] = getattr(hours, rule)
+    if hours.varies:
+        out["varies"] = True
     return out
 
 
@@ -73,6 +75,10 @@ def filter_json(service: Service) -> dict[str, Any]:
         "languages": list(service.languages),
         "area": service.area,
         "hours": [hours_json(c.hours) for c in service.contacts if c.verified and c.type in ("phone", "chat")],
+        # Each confirmed line on its own: the language, way-of-contact and open-now filters pick lines,
+        # not services ("English + open now" must not pick a Japanese-only line). ``i``: the contact's index.
+        "lines": [{"i": i, "type": c.type, "languages": list(c.languages), "hours": hours_json(c.hours)}
+                  for i, c in enumerate(service.contacts) if c.verified],
     }
 
 

@@ -23,18 +23,13 @@ from tsunagu.directory import (
     sorted_services,
     topics_in_use,
 )
+from tsunagu.languages import ENDONYMS
 from tsunagu.model import Service, Site
 from tsunagu.strings import Strings
 
 UrlFor = Callable[[str], str]
 
 # Each language named in itself, so a reader finds their own (not city facts; extend as needed).
-ENDONYMS = {
-    "ja": "日本語", "en": "English", "zh": "中文", "ko": "한국어", "vi": "Tiếng Việt", "pt": "Português",
-    "es": "Español", "tl": "Tagalog", "th": "ไทย", "ne": "नेपाली", "id": "Bahasa Indonesia", "my": "မြန်မာ",
-}
-
-
 def directory_listing(site: Site, lang: str, s: Strings, url_for: UrlFor) -> str:
     """Every service, grouped; a filter form that directory.js reveals; the filter data as JSON."""
     grouped: dict[str, list[Service]] = {g: [] for g in GROUPS}
@@ -57,7 +52,7 @@ def directory_listing(site: Site, lang: str, s: Strings, url_for: UrlFor) -> str
     out.append(_browse(site, lang, s, url_for))
     data = {
         # Hours travel with each contact (data-tg-hours), the holidays in #tg-hours-data (opening.js).
-        "services": {sv.id: {k: v for k, v in filter_json(sv).items() if k != "hours"}
+        "services": {sv.id: {k: v for k, v in filter_json(sv).items() if k not in ("hours", "methods", "languages")}
                      for sv in site.services.values()},
         # Shown as plain text by the script (no <ruby> there): furigana notation becomes its reading
         "text": {"count": ruby.reading(s("directory.count", count="{count}", total="{total}")),
@@ -87,7 +82,7 @@ def service_page(service: Service, site: Site, lang: str, s: Strings, url_for: U
         out.append("</ul>")
     out.append(f'<h2 id="details">{fragments.text(s("directory.details"))}</h2><dl class="tg-details">')
     out.append(f"<dt>{fragments.text(s('service.ages'))}</dt><dd>{fragments.text(ages_text(service, s))}</dd>")
-    langs = ", ".join(_language_name(code, s) for code in service.languages)
+    langs = ", ".join(fragments.language_name(code, s) for code in service.languages)
     out.append(f"<dt>{fragments.text(s('service.languages'))}</dt><dd>{langs}</dd>")
     topic_links = ", ".join(
         f'<a href="{url_for(f"topics/{t}/")}">{fragments.text(s(f"topic.{t}"))}</a>' for t in service.topics)
@@ -229,14 +224,6 @@ def _browse(site: Site, lang: str, s: Strings, url_for: UrlFor) -> str:
     return (f'<h2 id="by-topic">{fragments.text(s("directory.browse_topics"))}</h2><ul class="tg-browse">{topics}</ul>'
             f'<h2 id="by-audience">{fragments.text(s("directory.browse_audiences"))}</h2>'
             f'<ul class="tg-browse">{audiences}</ul>')
-
-
-def _language_name(code: str, s: Strings) -> str:
-    if code == "many":
-        return fragments.text(s("language.many"))
-    if f"language.{code}" in s.table:  # a language may name itself its own way (やさしい日本語: にほんご)
-        return fragments.text(s(f"language.{code}"))
-    return f'<span lang="{code}">{escape(ENDONYMS.get(code, code))}</span>'
 
 
 def _json(data: object) -> str:

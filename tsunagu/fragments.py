@@ -14,6 +14,7 @@ from html import escape
 from tsunagu import charts, hours, ruby
 from tsunagu.directory import hours_json
 from tsunagu.holidays import holidays
+from tsunagu.languages import ENDONYMS
 from tsunagu.model import Contact, Service, Site, Source, Survey
 from tsunagu.strings import Strings
 
@@ -84,7 +85,7 @@ def hours_data(site: Site, s: Strings) -> str:
     data = {
         "holidays": holidays(site.updated),
         "text": {state: ruby.reading(s(f"state.{state}", time="{time}"))
-                 for state in ("open", "opens_at", "closed_today", "unknown")},
+                 for state in ("open", "opens_at", "closed_today", "holiday", "unknown")},
     }
     blob = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     return f'<script type="application/json" id="tg-hours-data">{blob}</script>'
@@ -126,11 +127,18 @@ def contact_row(c: Contact, service: Service, lang: str, s: Strings, compact: bo
     details = []
     if c.verified and c.type in ("phone", "chat"):
         details.append(f'{text(s("contact.hours"))}: {text(" / ".join(hours.describe(c.hours, s)))}')
+    # Each line says what it speaks; on pages read by non-Japanese speakers, "Japanese" too.
+    speaks_more = c.languages != ("ja",) or lang not in ("ja", "ja-easy")
+    if c.verified and c.type in ("phone", "chat", "visit") and speaks_more:
+        names = ", ".join(language_name(x, s, in_page=True) for x in c.languages)
+        details.append(f'{text(s("service.languages"))}: {names}')
     if not compact and c.verified and c.type == "phone":
         details.append(text(s(f"fee.{c.fee}")))
     if not compact and c.note:
         details.append(text(c.note[lang]))
-    out = [f'<li class="tg-contact" data-tg-contact><span class="tg-contact__kind">{kind}</span>',
+    index = next((i for i, x in enumerate(service.contacts) if x is c), None)
+    line = f' data-tg-line="{index}"' if index is not None and c.verified else ""
+    out = [f'<li class="tg-contact" data-tg-contact{line}><span class="tg-contact__kind">{kind}</span>',
            f'<span class="tg-contact__action">{"".join(action)}</span>']
     if details:
         out.append('<span class="tg-contact__details">' + "<br>".join(details) + "</span>")
@@ -177,6 +185,18 @@ def has_state(c: Contact) -> bool:
     whose hours are not known says so in its hours line, which needs no script."""
     return c.verified and c.type in ("phone", "chat") and (c.hours.always or bool(
         c.hours.weekly or c.hours.monthly or c.hours.dates))
+
+
+def language_name(code: str, s: Strings, in_page: bool = False) -> str:
+    """A language's name as HTML: in the page's words where the interface has one, else in its own script.
+    ``in_page``: in a sentence ("Languages: Japanese") rather than a list of languages to pick from."""
+    if in_page and f"language.in.{code}" in s.table:
+        return text(s(f"language.in.{code}"))
+    if code == "many":
+        return text(s("language.many"))
+    if f"language.{code}" in s.table:  # a language may name itself its own way (やさしい日本語: にほんご)
+        return text(s(f"language.{code}"))
+    return f'<span lang="{code}">{escape(ENDONYMS.get(code, code))}</span>'
 
 
 def _hours_attr(c: Contact) -> str:

@@ -28,10 +28,11 @@ def describe(hours: Hours, s: Strings) -> list[str]:
                        closes=_closes(d.closes, d.closes_next_day, s)))
     if hours.varies:
         parts.append(s("hours.varies"))
-    if hours.closed_public_holidays:
-        parts.append(s("hours.closed_public_holidays"))
-    if hours.closed_year_end:
-        parts.append(s("hours.closed_year_end"))
+    # Said only when it matters: a closed or unconfirmed holiday; "open on holidays" is the default reading.
+    for rule in ("public_holidays", "year_end"):
+        value = getattr(hours, rule)
+        if value in ("closed", "unknown"):
+            parts.append(s(f"hours.{rule}.{value}"))
     if hours.closed_dates:
         parts.append(s("hours.closed_dates", dates=s("days.separator").join(d.isoformat() for d in hours.closed_dates)))
     return parts

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from tsunagu.model import (
+    HOLIDAY_RULES,
     SOURCE_KINDS,
     WEEKDAYS,
     Alternative,
@@ -155,6 +156,9 @@ def _read_service(r: _Reader, raw: Any, stem: str, today: dt.date) -> Service | 
     m = r.mapping(raw, "", keys)
     if not m:
         return None
+    if "languages" in m:  # the old place: a service's phone and chat may not speak the same languages
+        r.problem("languages", "languages on each contact point that speaks them (contacts[N].languages)",
+                  m["languages"], "contacts: [{type: chat, languages: [ja, many], hours: {...}, ...}]")
     sid = r.string(m, "id")
     if sid and not SERVICE_ID.match(sid):
         r.problem("id", "lower-case letters, digits and hyphens", sid, "id: inochi-no-denwa-kitakyushu")
@@ -177,11 +181,6 @@ def _read_service(r: _Reader, raw: Any, stem: str, today: dt.date) -> Service | 
     url = r.url(m, "url", required=False)
     url_source = _read_source(r, m["url_source"], "url_source", today) if "url_source" in m else None
     min_age, max_age = _read_audiences(r, m["audiences"]) if "audiences" in m else (None, None)
-    languages = tuple(r.str_list(m, "languages")) if "languages" in m else ("ja",)
-    for i, code in enumerate(languages):
-        if not LANGUAGE_CODE.match(code):
-            r.problem(f"languages[{i}]", "a language code such as ja, en, zh, ko, vi, pt, or 'many'", code,
-                      "languages: [ja, en]")
     return Service(
         id=sid,
         file=r.file,
@@ -196,7 +195,6 @@ def _read_service(r: _Reader, raw: Any, stem: str, today: dt.date) -> Service | 
         contacts=tuple(contacts),
         min_age=min_age,
         max_age=max_age,
-        languages=languages,
     )
 
 
@@ -218,7 +216,7 @@ def _read_audiences(r: _Reader, raw: Any) -> tuple[int | None, int | None]:
 
 def _read_contact(r: _Reader, raw: Any, key: str, today: dt.date) -> Contact | None:
     keys = {"type", "value", "label", "hours", "fee", "status", "source", "checked", "note", "if_busy",
-            "superseded"}
+            "superseded", "languages"}
     m = r.mapping(raw, key, keys)
     if not m:
         return None
@@ -243,7 +241,16 @@ def _read_contact(r: _Reader, raw: Any, key: str, today: dt.date) -> Contact | N
     if checked and today - checked > STALE_AFTER:
         r.problems.warn(f"{r.file}: record '{r.record}', key '{key}.checked': checked {checked.isoformat()}, "
                         "more than 12 months ago; please check it again.")
-    hours = _read_hours(r, m["hours"], f"{key}.hours") if "hours" in m else Hours()
+    languages = tuple(r.str_list(m, "languages", key + ".")) if "languages" in m else ("ja",)
+    for i, code in enumerate(languages):
+        if not LANGUAGE_CODE.match(code):
+            r.problem(f"{key}.languages[{i}]", "a language code such as ja, en, zh, ko, vi, pt, or 'many'", code,
+                      "languages: [ja, en]")
+    if set(languages) - {"ja"} and ctype in ("phone", "chat", "visit") and "hours" not in m:
+        # "English + open now" must not pick a line whose other-language hours nobody checked.
+        r.problem(f"{key}.hours", "the hours of this language line as its source gives them, or 'unknown'",
+                  MISSING, "hours: {weekly: [{days: [mon, fri], opens: '09:00', closes: '17:00'}]} or hours: unknown")
+    hours = _read_hours(r, m["hours"], f"{key}.hours") if "hours" in m and m["hours"] != "unknown" else Hours()
     return Contact(
         type=ctype,
         value=value,
@@ -257,6 +264,7 @@ def _read_contact(r: _Reader, raw: Any, key: str, today: dt.date) -> Contact | N
         if_busy=_read_alternatives(r, m["if_busy"], f"{key}.if_busy") if "if_busy" in m else (),
         superseded=_read_superseded(r, m["superseded"], f"{key}.superseded", today, value)
         if "superseded" in m else (),
+        languages=languages,
     )
 
 
@@ -298,8 +306,7 @@ def _read_alternatives(r: _Reader, raw: Any, key: str) -> tuple[Alternative, ...
 
 
 def _read_hours(r: _Reader, raw: Any, key: str) -> Hours:
-    keys = {"always", "weekly", "monthly", "dates", "closed_dates", "closed_public_holidays", "closed_year_end",
-            "varies"}
+    keys = {"always", "weekly", "monthly", "dates", "closed_dates", "public_holidays", "year_end", "varies"}
     m = r.mapping(raw, key, keys)
     weekly: list[WeeklyHours] = []
     for i, w in enumerate(m.get("weekly") or []):
@@ -334,9 +341,22 @@ def _read_hours(r: _Reader, raw: Any, key: str) -> Hours:
             r.problem(f"{key}.closed_dates[{i}]", "a date as YYYY-MM-DD", d, "closed_dates: [2026-12-31]")
         else:
             closed.append(d)
-    flags = {f: r.flag(m, f, key) for f in ("always", "closed_public_holidays", "closed_year_end", "varies")}
+    always, varies = r.flag(m, "always", key), r.flag(m, "varies", key)
+    has_spans = bool(weekly or monthly or dates)
+    rules: dict[str, str] = {}
+    for rule, when in (("public_holidays", "public holidays"), ("year_end", "29 December – 3 January")):
+        if rule in m:
+            rules[rule] = r.choice(m, rule, HOLIDAY_RULES, key)
+            if always:
+                r.problem(f"{key}.{rule}", "no holiday rule for a line open 24 hours (always: true)", m[rule],
+                          "hours: {always: true}")
+        elif has_spans and not always:
+            # Silence would be read as "open": the city line once showed "open" on 31 December.
+            r.problem(f"{key}.{rule}", f"open, closed or unknown: whether the line answers on {when}, as its "
+                      "source says (unknown if it says nothing)", MISSING, f"{rule}: unknown")
     hours = Hours(weekly=tuple(weekly), monthly=tuple(monthly), dates=tuple(dates), closed_dates=tuple(closed),
-                  **flags)
+                  always=always, varies=varies, public_holidays=rules.get("public_holidays", ""),
+                  year_end=rules.get("year_end", ""))
     if m and not hours.known:
         r.problem(key, "one of always: true, weekly: [...], monthly: [...], dates: [...] or varies: true", m,
                   "hours: {weekly: [{days: [mon, fri], opens: '09:00', closes: '17:00'}]}")

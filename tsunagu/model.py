@@ -9,6 +9,7 @@ Localized = dict[str, str]
 """Text in every site language, keyed by locale (``ja``, ``en``, ``ja-easy``...)."""
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+HOLIDAY_RULES = ("open", "closed", "unknown")
 
 
 SOURCE_KINDS = ("operator", "government", "secondary")
@@ -98,9 +99,11 @@ class Hours:
     monthly: tuple[MonthlyHours, ...] = ()
     dates: tuple[DateHours, ...] = ()
     closed_dates: tuple[dt.date, ...] = ()
-    closed_public_holidays: bool = False
-    closed_year_end: bool = False
-    """Closed 29 December to 3 January, as Japanese offices are."""
+    public_holidays: str = ""
+    """``open``, ``closed`` or ``unknown`` on Japanese public holidays; required by the loader for every line
+    with hours that is not open 24 hours (empty there)."""
+    year_end: str = ""
+    """The same for 29 December to 3 January (年末年始), when Japanese offices close."""
     varies: bool = False
     """Hours depend on where you call from (e.g. lines routed to your prefecture)."""
 
@@ -146,6 +149,9 @@ class Contact:
     if_busy: tuple[Alternative, ...] = ()
     superseded: tuple[Superseded, ...] = ()
     """Conflicting older values and where they were seen, so no one re-adds them by mistake."""
+    languages: tuple[str, ...] = ("ja",)
+    """Languages this line answers in (BCP 47 codes); ``many`` = several languages, ask which. A line
+    in other languages with its own hours (よりそい's "press 2") is a contact of its own."""
 
     @property
     def verified(self) -> bool:
@@ -174,8 +180,12 @@ class Service:
     url_source: Source | None = None
     min_age: int | None = None
     max_age: int | None = None
-    languages: tuple[str, ...] = ("ja",)
-    """Languages served (BCP 47 codes); ``many`` = several languages, ask which."""
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """Languages some confirmed line answers in (``ja`` first, ``many`` last); each line says its own."""
+        found = {code for c in self.contacts if c.verified for code in c.languages} or {"ja"}
+        return tuple(sorted(found, key=lambda code: (code != "ja", code == "many", code)))
 
     @property
     def methods(self) -> tuple[str, ...]:

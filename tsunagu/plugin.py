@@ -168,7 +168,8 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
         match = SERVICE_PAGE.search(page.file.src_uri)
         if match and match.group(1) in self.site.services:
             service = self.site.services[match.group(1)]
-            tag = jsonld.service_jsonld(service, self.site, self._lang(config), page.canonical_url or "")
+            lang = self._lang(config)
+            tag = jsonld.service_jsonld(service, self.site, lang, self.strings[lang], page.canonical_url or "")
             output = output.replace("</head>", tag + "</head>", 1)
         wasm = _untranslated(page.file.src_uri, self.site.languages) in self.config.wasm_pages
         if self.kit is not None:

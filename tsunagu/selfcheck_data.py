@@ -8,8 +8,8 @@ from typing import Any
 
 from tsunagu import directory_html, fragments, ruby
 from tsunagu.directory import AGE_BANDS, filter_json, topics_in_use
-from tsunagu.directory_html import ENDONYMS
 from tsunagu.holidays import holidays
+from tsunagu.languages import ENDONYMS
 from tsunagu.loader import TOPICS, _read_yaml, _Reader
 from tsunagu.model import Site, Survey
 from tsunagu.problems import DataError, Found, Problems

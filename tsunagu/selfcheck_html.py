@@ -10,7 +10,7 @@ from typing import Any
 
 from selfcheck import matching, scoring
 from tsunagu import fragments, ruby
-from tsunagu.directory_html import ENDONYMS
+from tsunagu.languages import ENDONYMS
 
 UrlFor = Callable[[str], str]
 

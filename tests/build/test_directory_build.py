@@ -75,3 +75,35 @@ def test_open_data_is_published(built_site: Path) -> None:
         else:
             assert row["source_title"] and row["last_verified_on"], row
     assert not (built_site / "en" / "data").exists(), "open data is written once, at the root"
+
+
+def test_open_data_is_plain_text_with_readings_beside_it(built_site: Path) -> None:
+    raw = (built_site / "data" / "services.json").read_text(encoding="utf-8")
+    assert "《" not in raw and "｜" not in raw  # no furigana source notation for reusers to parse
+    data = json.loads(raw)
+    yorisoi = next(s for s in data["services"] if s["id"] == "yorisoi-hotline")
+    assert yorisoi["organisation"]["ja-easy"] == "一般社団法人　社会的包摂サポートセンター"
+    reading = yorisoi["organisation_reading"]["ja-easy"]
+    assert reading == "いっぱんしゃだんほうじん　しゃかいてきほうせつサポートセンター"
+    assert "ja" not in yorisoi["organisation_reading"]  # only texts that carried readings have them
+    # Languages belong to lines: the 24-hour number speaks Japanese, "press 2" other languages.
+    assert [c["languages"] for c in yorisoi["contacts"]] == [["ja"], ["many"]]
+    assert yorisoi["languages"] == ["ja", "many"]
+
+
+def test_jsonld_carries_closures_dated_openings_and_languages(built_site: Path) -> None:
+    def phone_points(sid: str) -> list[dict]:  # type: ignore[type-arg]
+        html = _page(built_site, "en", f"services/{sid}").read_text(encoding="utf-8")
+        data = json.loads(re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)[0])
+        return [c["servicePhone"] for c in data["availableChannel"] if "servicePhone" in c]
+
+    city = phone_points("kitakyushu-suicide-prevention-line")[0]
+    closed = {spec["validFrom"] for spec in city["hoursAvailable"] if spec.get("opens") == spec.get("closes")}
+    assert {"2026-12-29", "2026-12-31", "2027-01-03"} <= closed  # 年末年始は除く
+    assert "2027-01-11" in closed  # Coming of Age Day, a public holiday
+    assert "closed on public holidays" in city["description"]
+    free = next(p for p in phone_points("inochi-no-denwa-national") if p["telephone"] == "0120-783-556")
+    tenth = [spec for spec in free["hoursAvailable"] if spec.get("validFrom") == "2026-12-10"]
+    assert tenth == [{"@type": "OpeningHoursSpecification", "opens": "08:00", "closes": "23:59",
+                      "validFrom": "2026-12-10", "validThrough": "2026-12-10"}]
+    assert [p.get("availableLanguage") for p in phone_points("yorisoi-hotline")] == [["ja"], None]

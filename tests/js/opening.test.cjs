@@ -23,6 +23,12 @@ for (const [name, when, state, time] of table.states) {
   });
 }
 
+for (const [name, language, method, fits] of table.line_cases) {
+  test(`line ${name} with language '${language}' and method '${method}' fits: ${fits}`, () => {
+    assert.strictEqual(opening.lineMatches(table.lines[name], language, method), fits);
+  });
+}
+
 test("Japan time does not depend on the device's time zone", () => {
   const t = opening.japanTime(new Date(Date.UTC(2026, 10, 26, 15, 30)));
   assert.strictEqual(t.day.iso, "2026-11-27");

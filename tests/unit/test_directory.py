@@ -47,11 +47,13 @@ def test_age_bands(site, min_age, max_age, topics, bands) -> None:  # type: igno
 
 def test_hours_json_matches_the_documented_form() -> None:
     hours = Hours(weekly=(WeeklyHours(("fri",), "22:00", "06:00", closes_next_day=True),),
-                  monthly=(MonthlyHours(10, "08:00", "08:00", True),), closed_public_holidays=True)
+                  monthly=(MonthlyHours(10, "08:00", "08:00", True),), public_holidays="closed",
+                  year_end="unknown")
     assert directory.hours_json(hours) == {
         "weekly": [{"days": ["fri"], "opens": "22:00", "closes": "06:00", "next_day": True}],
         "monthly": [{"day": 10, "opens": "08:00", "closes": "08:00", "next_day": True}],
-        "closed_public_holidays": True,
+        "public_holidays": "closed",
+        "year_end": "unknown",
     }
     assert directory.hours_json(Hours(always=True)) == {"always": True}
 
@@ -90,5 +92,5 @@ def test_open_data_json_and_csv(site) -> None:  # type: ignore[no-untyped-def]
     assert tuple(rows[0]) == open_data.CSV_COLUMNS
     town = [r for r in rows if r["service_id"] == "town-line"]
     assert [r["contact_value"] for r in town] == ["0120-000-000", ""]
-    assert town[0]["schedule_description"] == "月〜金曜日 9:00〜17:00 / 祝日は休み"
+    assert town[0]["schedule_description"] == "月〜金曜日 9:00〜17:00 / 祝日は休み / 12月29日〜1月3日は休み"
     assert town[0]["last_verified_on"] == "2026-11-01"

@@ -15,9 +15,15 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri")
     [
         (Hours(always=True), ["24時間・年中無休"], ["24 hours, every day"]),
         (
-            Hours(weekly=(WeeklyHours(WEEKDAYS, "09:00", "17:00"),), closed_public_holidays=True),
+            Hours(weekly=(WeeklyHours(WEEKDAYS, "09:00", "17:00"),), public_holidays="closed", year_end="open"),
             ["月〜金曜日 9:00〜17:00", "祝日は休み"],
             ["Mon–Fri 9:00–17:00", "closed on public holidays"],
+        ),
+        (
+            Hours(weekly=(WeeklyHours(("mon", "wed", "fri"), "10:00", "16:00"),), public_holidays="unknown",
+                  year_end="unknown"),
+            ["月・水・金曜日 10:00〜16:00", "祝日の受付は未確認", "12月29日〜1月3日の受付は未確認"],
+            ["Mon, Wed, Fri 10:00–16:00", "public holidays not confirmed", "29 December – 3 January not confirmed"],
         ),
         (
             Hours(weekly=(WeeklyHours(("mon", "wed", "fri"), "10:00", "16:00"),)),
@@ -31,7 +37,7 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri")
         ),
         (
             Hours(weekly=(WeeklyHours(("mon", "tue", "wed", "thu", "fri", "sat", "sun"), "16:00", "21:00"),),
-                  closed_year_end=True),
+                  public_holidays="open", year_end="closed"),
             ["毎日 16:00〜21:00", "12月29日〜1月3日は休み"],
             ["Every day 16:00–21:00", "closed 29 December – 3 January"],
         ),

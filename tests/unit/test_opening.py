@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from selfcheck.opening import is_open, japan_time, state_at, weekly_minutes
+from selfcheck.opening import is_open, japan_time, line_matches, state_at, weekly_minutes
 
 TABLE = json.loads((Path(__file__).resolve().parents[1] / "data" / "hours-cases.json").read_text(encoding="utf-8"))
 
@@ -31,3 +31,8 @@ def test_state_of_one_contact(name: str, when: str, state: str, time: str) -> No
 @pytest.mark.parametrize(("name", "minutes"), TABLE["weekly_minutes"], ids=lambda v: str(v))
 def test_weekly_minutes(name: str, minutes: int) -> None:
     assert weekly_minutes(TABLE["hours"][name]) == minutes
+
+
+@pytest.mark.parametrize(("name", "language", "method", "fits"), TABLE["line_cases"], ids=lambda v: str(v))
+def test_line_fits_language_and_method(name: str, language: str, method: str, fits: bool) -> None:
+    assert line_matches(TABLE["lines"][name], language, method) is fits

@@ -63,9 +63,9 @@ def test_worklist_puts_the_oldest_evidence_first_and_asks_in_japanese() -> None:
         ("town-line", "contacts[0]", "ok"),
     ]
     town = rows[2]
-    assert town.hours_ja == "月〜金曜日 9:00〜17:00 / 祝日は休み"
-    assert town.question_ja == ("受付時間は「月〜金曜日 9:00〜17:00 / 祝日は休み」で変わりありませんか。"
-                                "年末年始・祝日は受け付けていますか。")
+    assert town.hours_ja == "月〜金曜日 9:00〜17:00 / 祝日は休み / 12月29日〜1月3日は休み"
+    assert town.question_ja == ("受付時間は「月〜金曜日 9:00〜17:00 / 祝日は休み / 12月29日〜1月3日は休み」"
+                                "で変わりありませんか。年末年始・祝日は受け付けていますか。")
     assert (town.source_kind, town.as_of, town.checked) == ("government", "2026-10", "2026-11-01")
 
 

@@ -25,15 +25,30 @@
     return low <= band[1] && band[0] <= high;
   }
 
-  function matches(s, f, open) {
+  // The lines of a service that fit the language, way of contact and "open now" chosen: these filters
+  // pick contact points, so "English + open now" needs one line that is both.
+  function fittingLines(s, f, when) {
+    return s.lines.filter(function (line) {
+      return opening.lineMatches(line, f.language, f.method) &&
+        (!f.open || opening.isOpenAt(line.hours, when, hoursData ? hoursData.holidays : []) === true);
+    });
+  }
+
+  function matches(s, f, lines) {
     if (f.topic && s.topics.indexOf(f.topic) < 0) return false;
     if (f.age && !overlaps(s.ages, data.bands[f.age])) return false;
-    if (f.method && s.methods.indexOf(f.method) < 0) return false;
-    if (f.language && s.languages.indexOf(f.language) < 0 &&
-        !(f.language !== "ja" && s.languages.indexOf("many") >= 0)) return false;
+    if ((f.language || f.method || f.open) && !lines.length) return false;
     if (f.area && s.area !== f.area && data.specific_areas.indexOf(s.area) >= 0) return false;
-    if (f.open && !open) return false;
     return true;
+  }
+
+  // In a shown entry, only the fitting lines stay visible (unless none of them is listed there).
+  function showLines(el, f, lines) {
+    var rows = Array.prototype.slice.call(el.querySelectorAll("[data-tg-line]"));
+    var keep = lines.map(function (line) { return String(line.i); });
+    var narrow = (f.language || f.method || f.open) &&
+      rows.some(function (r) { return keep.indexOf(r.getAttribute("data-tg-line")) >= 0; });
+    rows.forEach(function (r) { r.hidden = narrow && keep.indexOf(r.getAttribute("data-tg-line")) < 0; });
   }
 
   function value(name) {
@@ -57,11 +72,13 @@
       var home = ward && s.area === ward ? wardList : homes[entries.indexOf(el)];
       home.appendChild(el);
     });
-    var shown = 0, first = null, inWard = 0;
+    var shown = 0, first = null, inWard = 0, when = opening.japanTime(new Date());
     openFirst.forEach(function (el) {
       var s = data.services[el.getAttribute("data-id")];
-      var ok = matches(s, f, open[el.getAttribute("data-id")]);
+      var lines = fittingLines(s, f, when);
+      var ok = matches(s, f, lines);
       el.hidden = !ok;
+      showLines(el, f, lines);
       if (ok) {
         shown++;
         if (ward && s.area === ward) inWard++;

@@ -35,10 +35,16 @@
     return { day: day(Date.UTC(+d[0], +d[1] - 1, +d[2])), minute: minutes(t) };
   }
 
-  function closedOn(hours, d, holidays) {
-    if (hours.closed_public_holidays && holidays.indexOf(d.iso) >= 0) return true;
-    if (hours.closed_year_end && ((d.m === 12 && d.d >= 29) || (d.m === 1 && d.d <= 3))) return true;
-    return (hours.closed_dates || []).indexOf(d.iso) >= 0;
+  function isYearEnd(d) { return (d.m === 12 && d.d >= 29) || (d.m === 1 && d.d <= 3); }
+
+  // How the line treats day d: "open" (its usual hours), "closed" or "unknown" (a holiday its source does
+  // not mention; a missing rule counts as unknown). A closed date wins, then closed over unknown.
+  function dayRule(hours, d, holidays) {
+    if ((hours.closed_dates || []).indexOf(d.iso) >= 0) return "closed";
+    var rules = [];
+    if (holidays.indexOf(d.iso) >= 0) rules.push(hours.public_holidays || "unknown");
+    if (isYearEnd(d)) rules.push(hours.year_end || "unknown");
+    return rules.indexOf("closed") >= 0 ? "closed" : rules.indexOf("unknown") >= 0 ? "unknown" : "open";
   }
 
   function spansOn(hours, d) {
@@ -49,36 +55,61 @@
     return spans;
   }
 
-  // true / false, or null when the hours are not known (e.g. they vary by area).
-  function isOpenAt(hours, when, holidays) {
-    if (hours.always) return true;
+  // "open", "closed", "maybe" (open unless closed for an unknown holiday) or "unknown" (hours not known).
+  function status(hours, when, holidays) {
+    if (hours.always) return "open";
     if (!(hours.weekly && hours.weekly.length) && !(hours.monthly && hours.monthly.length) &&
-        !(hours.dates && hours.dates.length)) return null;
-    var starts = [[when.day, 0], [day(when.day.ms - 86400000), 1440]];
+        !(hours.dates && hours.dates.length)) return "unknown";
+    var starts = [[when.day, 0], [day(when.day.ms - 86400000), 1440]], maybe = false;
     for (var i = 0; i < starts.length; i++) {
-      var d = starts[i][0], offset = starts[i][1];
-      if (closedOn(hours, d, holidays)) continue;
+      var d = starts[i][0], offset = starts[i][1], rule = dayRule(hours, d, holidays);
+      if (rule === "closed") continue;
       var spans = spansOn(hours, d);
       for (var j = 0; j < spans.length; j++) {
         var opens = minutes(spans[j].opens);
         var closes = minutes(spans[j].closes) + (spans[j].next_day ? 1440 : 0);
-        if (opens <= when.minute + offset && when.minute + offset < closes) return true;
+        if (opens <= when.minute + offset && when.minute + offset < closes) {
+          if (rule === "open") return "open";
+          maybe = true;
+        }
       }
     }
-    return false;
+    return maybe ? "maybe" : "closed";
   }
 
-  // [state, "HH:MM"]: "open", "opens_at" (later today), "closed_today" or "unknown".
+  // true / false, or null when not known (hours not confirmed, or an unknown holiday).
+  function isOpenAt(hours, when, holidays) {
+    var found = status(hours, when, holidays);
+    return found === "open" ? true : found === "closed" ? false : null;
+  }
+
+  // [state, "HH:MM"]: "open", "opens_at" (later today), "closed_today", "holiday" (may be closed today)
+  // or "unknown".
   function stateAt(hours, when, holidays) {
-    var opened = isOpenAt(hours, when, holidays);
-    if (opened === null) return ["unknown", ""];
-    if (opened) return ["open", ""];
-    if (!closedOn(hours, when.day, holidays)) {
+    var found = status(hours, when, holidays);
+    if (found === "unknown") return ["unknown", ""];
+    if (found === "open") return ["open", ""];
+    if (found === "maybe") return ["holiday", ""];
+    var rule = dayRule(hours, when.day, holidays);
+    if (rule !== "closed") {
       var later = spansOn(hours, when.day).map(function (s) { return minutes(s.opens); })
         .filter(function (m) { return m > when.minute; }).sort(function (a, b) { return a - b; });
-      if (later.length) return ["opens_at", pad(Math.floor(later[0] / 60)) + ":" + pad(later[0] % 60)];
+      if (later.length) {
+        if (rule === "unknown") return ["holiday", ""];
+        return ["opens_at", pad(Math.floor(later[0] / 60)) + ":" + pad(later[0] % 60)];
+      }
     }
     return ["closed_today", ""];
+  }
+
+  // Does one contact point ({type, languages}) fit the chosen language and way of contact? "many" (several
+  // languages, ask which) fits any language but Japanese. Same rule as selfcheck/opening.py line_matches.
+  function lineMatches(line, language, method) {
+    if (method && line.type !== method) return false;
+    if (!language) return true;
+    var spoken = line.languages;
+    if (language === "many") return spoken.some(function (code) { return code !== "ja"; });
+    return spoken.indexOf(language) >= 0 || (language !== "ja" && spoken.indexOf("many") >= 0);
   }
 
   // Paint the state of every contact under `scope`, and list open contacts first in their list.
@@ -111,7 +142,7 @@
     return el ? JSON.parse(el.textContent) : null;
   }
 
-  var api = { isOpenAt: isOpenAt, stateAt: stateAt, japanTime: japanTime, parseJapanTime: parseJapanTime,
+  var api = { isOpenAt: isOpenAt, stateAt: stateAt, lineMatches: lineMatches, japanTime: japanTime, parseJapanTime: parseJapanTime,
               paint: paint, pageData: pageData };
   if (typeof module === "object" && module.exports) module.exports = api;
   root.tsunaguOpening = api;
