@@ -53,6 +53,42 @@ def test_language_area_and_method_filters(page: Page, site_url: str) -> None:
     assert "inochi-no-denwa-kitakyushu" not in _visible_ids(page)
 
 
+def _visible_lines(page: Page, sid: str) -> list[str]:
+    entry = page.locator(f'.tg-entry[data-id="{sid}"]')
+    return entry.locator("[data-tg-line]:visible .tg-contact__kind").all_inner_texts()
+
+
+def test_language_and_open_now_pick_lines_not_services(page: Page, site_url: str) -> None:
+    # Saturday 03:00, English and open now: よりそい's 24 hours are in Japanese (its "press 2" line has
+    # hours nobody has confirmed) and DV相談＋ takes other languages by chat, 12:00–22:00, not by phone.
+    _open_directory(page, site_url, dt.datetime(2026, 12, 5, 3, 0, tzinfo=JST))
+    page.select_option("#tg-f-language", "en")
+    page.check("#tg-f-open")
+    shown = _visible_ids(page)
+    assert "yorisoi-hotline" not in shown and "dv-soudan-plus" not in shown
+    # The same at Saturday 13:00: DV相談＋ is listed through its chat; its Japanese-only phone is hidden.
+    _open_directory(page, site_url, dt.datetime(2026, 12, 5, 13, 0, tzinfo=JST))
+    page.select_option("#tg-f-language", "en")
+    page.check("#tg-f-open")
+    assert "dv-soudan-plus" in _visible_ids(page)
+    assert _visible_lines(page, "dv-soudan-plus") == ["Chat"]
+    # Without the language, both lines are back.
+    page.select_option("#tg-f-language", "")
+    page.uncheck("#tg-f-open")
+    assert _visible_lines(page, "dv-soudan-plus") == ["Phone", "Chat"]
+
+
+def test_each_line_says_which_languages_it_speaks(page: Page, site_url: str) -> None:
+    _open_directory(page, site_url, dt.datetime(2026, 12, 5, 13, 0, tzinfo=JST))
+    rows = page.locator('.tg-entry[data-id="yorisoi-hotline"] [data-tg-line] .tg-contact__details')
+    texts = rows.all_inner_texts()
+    assert any("Languages: Japanese" in t for t in texts)
+    assert any("Languages: Several languages (ask which)" in t for t in texts)
+    page.goto(f"{site_url}vi/services/dv-soudan-plus/")
+    details = page.locator("[data-tg-line] .tg-contact__details").all_inner_texts()
+    assert any("tiếng Nhật" in t for t in details)  # the phone, in the visitor's language
+
+
 @pytest.mark.parametrize(
     ("when", "open_ids", "closed_ids"),
     [

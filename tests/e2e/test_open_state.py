@@ -14,6 +14,7 @@ from playwright.sync_api import Page
 JST = dt.timezone(dt.timedelta(hours=9))
 NATIONAL_FREE, NATIONAL_NAVI = "tel:0120783556", "tel:0570783556"
 CITY_LINE, CHILDLINE = "tel:0935220874", "tel:0120997777"
+FOODBANK = "tel:0936725347"
 
 # Pages that show each line: talk-now (cards), the directory (entries), the service's own page, a topic
 # page and, for ChildLine, an audience page.
@@ -22,10 +23,13 @@ PAGES = {
     CITY_LINE: ["talk-now/", "directory/", "services/kitakyushu-suicide-prevention-line/",
                 "topics/suicide-prevention/"],
     CHILDLINE: ["talk-now/", "directory/", "services/childline/", "audiences/children/"],
+    FOODBANK: ["directory/", "services/foodbank-kitakyushu/", "topics/food/"],
 }
 STATE_TEXT = {
-    "ja": {"open": "いま受付中", "closed_today": "きょうの受付は終了", "opens_at": "{t}から受付"},
-    "en": {"open": "Open now", "closed_today": "Closed for the rest of today", "opens_at": "Opens at {t}"},
+    "ja": {"open": "いま受付中", "closed_today": "きょうの受付は終了", "opens_at": "{t}から受付",
+           "holiday": "きょうは休みかもしれません（祝日・年末年始）"},
+    "en": {"open": "Open now", "closed_today": "Closed for the rest of today", "opens_at": "Opens at {t}",
+           "holiday": "May be closed today (holiday)"},
 }
 CASES = [
     # Wednesday 10:00: only the national Navi Dial line is open; the free line opens at 16:00.
@@ -38,8 +42,16 @@ CASES = [
      {NATIONAL_FREE: ("opens_at", "8:00"), NATIONAL_NAVI: ("opens_at", "10:00")}),
     # The 11th at 03:00: still inside the 10th's 24 hours (until 8:00 on the 11th).
     (dt.datetime(2026, 12, 11, 3, 0, tzinfo=JST), {NATIONAL_FREE: ("open", ""), NATIONAL_NAVI: ("opens_at", "10:00")}),
-    # 30 December 17:00: ChildLine is closed for the year-end; the national lines are open.
-    (dt.datetime(2026, 12, 30, 17, 0, tzinfo=JST), {CHILDLINE: ("closed_today", ""), NATIONAL_FREE: ("open", "")}),
+    # 30 December 17:00: ChildLine is closed for the year-end; the national lines' sources say nothing
+    # about the year-end, so they "may be closed today", never "open".
+    (dt.datetime(2026, 12, 30, 17, 0, tzinfo=JST),
+     {CHILDLINE: ("closed_today", ""), NATIONAL_FREE: ("holiday", ""), NATIONAL_NAVI: ("holiday", "")}),
+    # 30 December 10:00 (a Wednesday): the city's line is closed for the year-end (年末年始は除く).
+    (dt.datetime(2026, 12, 30, 10, 0, tzinfo=JST), {CITY_LINE: ("closed_today", "")}),
+    # 1 January 11:00 (a Friday): the food bank's source says nothing about holidays.
+    (dt.datetime(2027, 1, 1, 11, 0, tzinfo=JST), {FOODBANK: ("holiday", "")}),
+    # An ordinary Friday 11:00: the food bank is open.
+    (dt.datetime(2026, 12, 4, 11, 0, tzinfo=JST), {FOODBANK: ("open", "")}),
     # Monday 23 November (Labour Thanksgiving Day) 10:00: the city's weekday line is closed on the holiday.
     (dt.datetime(2026, 11, 23, 10, 0, tzinfo=JST), {CITY_LINE: ("closed_today", ""), NATIONAL_NAVI: ("open", "")}),
 ]
