@@ -11,6 +11,23 @@ from selfcheck.opening import is_open
 LIMIT = 5
 PLACES_LIMIT = 2
 YOUTH_LIMIT = 3
+OLDEST = 120
+"""The highest age a service's limit may name (the loader's range): "no upper limit" reaches it."""
+
+
+def ages_overlap(ages: Sequence[int | None], band: Sequence[int]) -> bool:
+    """A service's ages ``[min, max]`` (None: no limit) overlap an age band ``[low, high]``. The directory
+    (tsunagu.directory) and its filter (``overlaps`` in directory.js) use the same rule:
+    tests/data/age-cases.json."""
+    low = ages[0] if ages[0] is not None else 0
+    high = ages[1] if ages[1] is not None else OLDEST
+    return low <= band[1] and band[0] <= high
+
+
+def area_fits(area: str, chosen: str | None, specific_areas: Collection[str]) -> bool:
+    """With a ward chosen, a service for another ward does not fit; one for the whole area, the prefecture or
+    Japan does. The same as ``inArea`` in directory.js: tests/data/area-cases.json."""
+    return not chosen or area == chosen or area not in specific_areas
 
 
 def open_now(service: Mapping[str, Any], when: dt.datetime | None, holidays: Collection[str]) -> bool | None:
@@ -64,13 +81,9 @@ def _fits(service: Mapping[str, Any], prefs: Mapping[str, Any], bands: Mapping[s
     if not service["methods"]:
         return False
     age = prefs.get("age")
-    if isinstance(age, str) and age in bands:
-        low = service["ages"][0] if service["ages"][0] is not None else 0
-        high = service["ages"][1] if service["ages"][1] is not None else 120
-        if not (low <= bands[age][1] and bands[age][0] <= high):
-            return False
-    area = prefs.get("area")
-    return not (area and service["area"] in specific_areas and service["area"] != area)
+    if isinstance(age, str) and age in bands and not ages_overlap(service["ages"], bands[age]):
+        return False
+    return area_fits(service["area"], prefs.get("area"), specific_areas)
 
 
 def _score(service: Mapping[str, Any], prefs: Mapping[str, Any]) -> int:

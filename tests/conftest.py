@@ -28,12 +28,25 @@ def mkdocs_config(path: Path = ROOT / "mkdocs.yml") -> dict[str, Any]:
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--regen", action="store_true", help="rewrite golden files from current output")
+    parser.addoption("--regen", action="store_true",
+                     help="write golden files (tests/golden/, expected.txt in tests/data/) from current output")
 
 
 @pytest.fixture
 def regen(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--regen"))
+
+
+def check_golden(path: Path, actual: str, regen: bool) -> None:
+    """Compare ``actual`` with the expected file. Only ``--regen`` writes it: a missing expected file
+    fails, so a case whose file was deleted or never committed cannot pass by writing its own answer."""
+    if regen:
+        path.write_text(actual, encoding="utf-8")
+    if not path.exists():
+        shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+        pytest.fail(f"{shown} is missing: run pytest with --regen to write it from the "
+                    "current output, review it, and commit it", pytrace=False)
+    assert actual == path.read_text(encoding="utf-8")
 
 
 @pytest.fixture(autouse=True)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from selfcheck.matching import ages_overlap
 from selfcheck.opening import weekly_minutes
 from tsunagu import ruby
 from tsunagu.model import Hours, Service, Site
@@ -96,9 +97,7 @@ def group_of(service: Service) -> str:
 def for_band(service: Service, band: AgeBand) -> bool:
     """Especially for this age band: an age limit that overlaps it, or one of its topics."""
     limited = service.min_age is not None or service.max_age is not None
-    low = service.min_age if service.min_age is not None else 0
-    high = service.max_age if service.max_age is not None else 120
-    overlaps = low <= band.high and band.low <= high
+    overlaps = ages_overlap((service.min_age, service.max_age), (band.low, band.high))
     return (limited and overlaps) or (overlaps and any(t in service.topics for t in band.topics))
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import check_golden
 from tsunagu.loader import load_site
 from tsunagu.problems import DataError
 
@@ -29,13 +30,6 @@ def _assemble(case: Path, tmp_path: Path) -> Path:
     return root
 
 
-def _check_golden(case: Path, actual: str, regen: bool) -> None:
-    expected_file = case / "expected.txt"
-    if regen or not expected_file.exists():
-        expected_file.write_text(actual, encoding="utf-8")
-    assert actual == expected_file.read_text(encoding="utf-8")
-
-
 def test_every_case_has_a_readme() -> None:
     for case in _cases("pass") + _cases("fail"):
         assert (case / "README.md").read_text(encoding="utf-8").strip(), case
@@ -45,11 +39,11 @@ def test_every_case_has_a_readme() -> None:
 def test_pass_case_loads(case: Path, tmp_path: Path, regen: bool) -> None:
     site = load_site(_assemble(case, tmp_path), LANGS, today=TODAY)
     assert site.services and site.surveys
-    _check_golden(case, "".join(w + "\n" for w in site.warnings), regen)
+    check_golden(case / "expected.txt", "".join(w + "\n" for w in site.warnings), regen)
 
 
 @pytest.mark.parametrize("case", _cases("fail"), ids=lambda p: p.name)
 def test_fail_case_reports_every_problem(case: Path, tmp_path: Path, regen: bool) -> None:
     with pytest.raises(DataError) as info:
         load_site(_assemble(case, tmp_path), LANGS, today=TODAY)
-    _check_golden(case, str(info.value) + "\n", regen)
+    check_golden(case / "expected.txt", str(info.value) + "\n", regen)

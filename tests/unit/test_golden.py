@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import check_golden
 from tsunagu import directory_html, fragments
 from tsunagu.loader import load_site
 from tsunagu.strings import load_strings
@@ -32,6 +33,4 @@ def test_renderer_output(what: str, lang: str, regen: bool) -> None:
         "survey": lambda: fragments.survey_figure(site.surveys["town-survey"], lang, s),
     }[what]() + "\n"
     path = GOLDEN / f"{what}.{lang}.html"
-    if regen or not path.exists():
-        path.write_text(html, encoding="utf-8")
-    assert html == path.read_text(encoding="utf-8")
+    check_golden(path, html, regen)

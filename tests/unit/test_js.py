@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 import subprocess
 
@@ -15,3 +17,10 @@ def test_javascript_unit_tests_pass() -> None:
                             timeout=120, cwd=ROOT)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
     assert "# fail 0" in result.stdout and "# pass " in result.stdout
+    # Every row of every shared table ran (a file node did not find would pass silently).
+    rows = 0
+    for table in (ROOT / "tests" / "data").glob("*-cases.json"):
+        data = json.loads(table.read_text(encoding="utf-8"))
+        rows += sum(len(v) for k, v in data.items() if k in ("cases", "states", "groups"))
+    passed = int(re.search(r"^# pass (\d+)$", result.stdout, re.M).group(1))  # type: ignore[union-attr]
+    assert passed >= rows, (passed, rows)

@@ -3,6 +3,21 @@
 // script the whole list is shown, each line with its hours in words.
 (function () {
   "use strict";
+  // A service's ages [min, max] (null: no limit) overlap an age band [low, high]: selfcheck.matching.ages_overlap.
+  function overlaps(ages, band) {
+    var low = ages[0] === null ? 0 : ages[0], high = ages[1] === null ? 120 : ages[1];
+    return low <= band[1] && band[0] <= high;
+  }
+
+  // With a ward chosen, a service for another ward is left out; one for the whole city, the prefecture or Japan
+  // stays: selfcheck.matching.area_fits.
+  function inArea(area, chosen, specificAreas) {
+    return !chosen || area === chosen || specificAreas.indexOf(area) < 0;
+  }
+
+  // node runs these against the tables pytest runs on the Python (tests/data/age-cases.json, area-cases.json).
+  if (typeof module === "object" && module.exports) module.exports = { overlaps: overlaps, inArea: inArea };
+  if (typeof document === "undefined") return;
   var dataEl = document.getElementById("tg-directory-data");
   var form = document.getElementById("tg-filters");
   var opening = window.tsunaguOpening;
@@ -20,11 +35,6 @@
   var jump = document.getElementById("tg-jump");
   var none = document.getElementById("tg-none");
 
-  function overlaps(ages, band) {
-    var low = ages[0] === null ? 0 : ages[0], high = ages[1] === null ? 120 : ages[1];
-    return low <= band[1] && band[0] <= high;
-  }
-
   // The lines of a service that fit the language, way of contact and "open now" chosen: these filters
   // pick contact points, so "English + open now" needs one line that is both.
   function fittingLines(s, f, when) {
@@ -38,7 +48,7 @@
     if (f.topic && s.topics.indexOf(f.topic) < 0) return false;
     if (f.age && !overlaps(s.ages, data.bands[f.age])) return false;
     if ((f.language || f.method || f.open) && !lines.length) return false;
-    if (f.area && s.area !== f.area && data.specific_areas.indexOf(s.area) >= 0) return false;
+    if (!inArea(s.area, f.area, data.specific_areas)) return false;
     return true;
   }
 

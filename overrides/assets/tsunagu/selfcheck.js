@@ -7,6 +7,16 @@
 // storage is written.
 (function () {
   "use strict";
+  // Furigana notation as in tsunagu/ruby.py: ｜base《reading》, or a run of kanji (the same ranges) then 《reading》.
+  var RUBY = /｜([^｜《》\n]+)《([^《》\n]+)》|([\u3005\u3006\u30f6\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)《([^《》\n]+)》/g;
+
+  // The rules shared with Python (furigana: tsunagu/ruby.py; answers and score groups: selfcheck/): node runs
+  // them against the same tables as pytest (tests/data/ruby-cases.json, selfcheck-cases.json).
+  if (typeof module === "object" && module.exports) {
+    module.exports = { ruby: ruby, plain: plain, missing: missing, total: total, groupFor: groupFor,
+                       leadsWithUrgent: leadsWithUrgent };
+  }
+  if (typeof document === "undefined") return;
   var form = document.getElementById("tg-selfcheck");
   var dataEl = document.getElementById("tg-selfcheck-data");
   if (!form || !dataEl) return;
@@ -86,11 +96,27 @@
     return a;
   }
 
-  function missing(a) {
+  // Question numbers (1-based) without a valid answer: an item needs one of the scale's scores, the direct
+  // question one of its options (selfcheck.scoring.item_scores and direct_option).
+  function missing(bundle, a) {
+    var scores = bundle.scale.options.map(function (o) { return o.score; });
+    var ids = bundle.direct.options.map(function (o) { return o.id; });
     var out = [];
-    bundle.scale.items.forEach(function (item, i) { if (!a.items[item.id]) out.push(i + 1); });
-    if (!a.direct) out.push(bundle.scale.items.length + 1);
+    bundle.scale.items.forEach(function (item, i) {
+      if (scores.indexOf((a.items || {})[item.id]) < 0) out.push(i + 1);
+    });
+    if (ids.indexOf(a.direct) < 0) out.push(bundle.scale.items.length + 1);
     return out;
+  }
+
+  function total(bundle, a) {
+    return bundle.scale.items.reduce(function (sum, item) { return sum + a.items[item.id]; }, 0);
+  }
+
+  // The one group whose [min, max] holds the total; null if none or several (selfcheck.scoring.group_for).
+  function groupFor(bundle, score) {
+    var found = bundle.scale.groups.filter(function (g) { return g.min <= score && score <= g.max; });
+    return found.length === 1 ? found[0] : null;
   }
 
   function showMissing(numbers) {
@@ -102,8 +128,8 @@
     if (first) first.scrollIntoView({ block: "center" });
   }
 
-  // Text with furigana notation as plain text (status and error lines are plain text).
-  function plain(text) { return text.replace(/｜?([^｜《》]+)《([^》]+)》/g, "$1"); }
+  // Text with furigana notation as plain text (status and error lines are plain text): ruby.strip.
+  function plain(text) { return text.replace(RUBY, function (m, a, b, c) { return a || c; }); }
 
   function el(tag, cls, html) {
     var e = document.createElement(tag);
@@ -112,9 +138,10 @@
     return e;
   }
 
+  // A text as HTML, furigana as <ruby> (fragments.text).
   function ruby(text) {
     var escaped = text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-    return escaped.replace(/｜([^｜《》]+)《([^》]+)》|([\u3005\u4e00-\u9fff]+)《([^》]+)》/g, function (m, a, b, c, d) {
+    return escaped.replace(RUBY, function (m, a, b, c, d) {
       return "<ruby>" + (a || c) + "<rt>" + (b || d) + "</rt></ruby>";
     });
   }
@@ -143,7 +170,7 @@
   }
 
   // Ticked "thoughts of dying": the result starts with the 24-hour lines, whatever the score.
-  function leadsWithUrgent(a) { return (a.topics || []).indexOf(bundle.urgent_topic) >= 0; }
+  function leadsWithUrgent(bundle, a) { return (a.topics || []).indexOf(bundle.urgent_topic) >= 0; }
 
   function render(r, quiet) {
     result.innerHTML = "";
@@ -170,10 +197,10 @@
 
   // The paper result: the total, and the result page's content for it (from the <template> built with it).
   function renderFallback(a, upgrading) {
-    var total = bundle.scale.items.reduce(function (sum, item) { return sum + a.items[item.id]; }, 0);
-    var group = bundle.scale.groups.filter(function (g) { return g.min <= total && total <= g.max; })[0];
+    var score = total(bundle, a);
+    var group = groupFor(bundle, score);
     result.innerHTML = "";
-    result.appendChild(el("h2", "tg-sc-score", ruby(t.your_score.replace("{score}", total))));
+    result.appendChild(el("h2", "tg-sc-score", ruby(t.your_score.replace("{score}", score))));
     var template = document.getElementById("tg-sc-paper-" + group.id);
     if (template) {
       var body = template.content.cloneNode(true);
@@ -181,7 +208,7 @@
       result.appendChild(body);
     }
     var urgent = result.querySelector(".tg-sc-urgent");
-    if (urgent && leadsWithUrgent(a)) {
+    if (urgent && leadsWithUrgent(bundle, a)) {
       var heading = urgent.querySelector("h3");
       urgent.replaceChild(retitle(heading, "h2"), heading);
       result.insertBefore(urgent, result.firstChild);
@@ -235,7 +262,7 @@
     form.dataset.submittedAt = performance.now();
     error.hidden = true;
     var a = answers();
-    var gaps = missing(a);
+    var gaps = missing(bundle, a);
     if (gaps.length) { showMissing(gaps); return; }
     if (failed || !worker) { renderFallback(a, false); return; }
     var request = { id: nextId++, answers: a, done: render };
