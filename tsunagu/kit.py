@@ -14,10 +14,7 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from mkdocs.utils import get_relative_url
-from mkdocs.utils.meta import get_data as front_matter
-
-from tsunagu import cards, printkit, qr, ruby, share_html
+from tsunagu import cards, front_matter, printkit, qr, ruby, share_html
 from tsunagu.model import Site
 from tsunagu.render import MacroError
 from tsunagu.share import (
@@ -137,7 +134,7 @@ class ShareKit:
         for lang in site.languages:
             for src in sources:
                 name = src if lang == default else f"{src[:-3]}.{lang}.md"
-                _, meta = front_matter((docs_dir / name).read_text(encoding="utf-8"))
+                meta = front_matter.meta((docs_dir / name).read_text(encoding="utf-8"))
                 titles[(lang, src)] = str(meta.get("title") or src)
             for sid, service in site.services.items():
                 titles[(lang, f"services/{sid}.md")] = service.name[lang]
@@ -185,14 +182,15 @@ class ShareKit:
         return cached(cache, cards.cache_key(card), "png", lambda: cards.render(card))
 
     def write(self, site_dir: Path, strings: dict[str, Strings], template_dir: Path, published: list[str],
-              cache: Path | None, progress: Callable[[str], None]) -> None:
+              cache: Path | None, progress: Callable[[str], None],
+              relative_url: Callable[[str, str], str]) -> None:
         """After the last language: QR codes and redirects; check every address; then PDFs and kit.json."""
         pages = shared_pages(self.config, self.site, self.default)
         write_qr_codes(site_dir, self.site_url, pages, cache / "qr" if cache else None)
         for old, target in self.config.redirects.items():
             for lang in self.site.languages:
                 prefix = lang_prefix(lang, self.default)
-                href = get_relative_url(prefix + page_path(target), prefix + old)
+                href = relative_url(prefix + page_path(target), prefix + old)
                 write_redirect(site_dir, prefix + old, href, ruby.strip(self.titles[(lang, target)]))
         self._check(site_dir, [p.path for p in pages], published)
         jobs: dict[str, str] = {}
