@@ -1,6 +1,6 @@
 """Is a line open now? Pure Python on plain data, the same rules as the directory's JavaScript.
 
-``hours`` is the JSON form the site publishes (see ``tsunagu.directory.hours_json``)::
+``hours`` is the JSON form the site publishes (see ``tsunagu.hours.hours_json``)::
 
     {"always": true}
     {"weekly": [{"days": ["mon", "tue"], "opens": "09:00", "closes": "17:00", "next_day": false}],

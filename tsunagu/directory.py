@@ -14,7 +14,8 @@ from typing import Any
 from selfcheck.matching import ages_overlap
 from selfcheck.opening import weekly_minutes
 from tsunagu import ruby
-from tsunagu.model import Hours, Service, Site
+from tsunagu.hours import hours_json
+from tsunagu.model import Service, Site
 from tsunagu.strings import Strings
 
 GENERATED_DIRS = ("services", "topics", "audiences", "self-check")
@@ -42,30 +43,6 @@ GROUPS = ("emergency", "24h", "local", "prefecture", "national")
 
 
 # Plain data -------------------------------------------------------------------------------------
-
-def hours_json(hours: Hours) -> dict[str, Any]:
-    """The JSON form read by selfcheck.opening and directory.js (see selfcheck/opening.py)."""
-    if hours.always:
-        return {"always": True}
-    out: dict[str, Any] = {}
-    if hours.weekly:
-        out["weekly"] = [{"days": list(w.days), "opens": w.opens, "closes": w.closes, "next_day": w.closes_next_day}
-                         for w in hours.weekly]
-    if hours.monthly:
-        out["monthly"] = [{"day": m.day, "opens": m.opens, "closes": m.closes, "next_day": m.closes_next_day}
-                          for m in hours.monthly]
-    if hours.dates:
-        out["dates"] = [{"date": d.date.isoformat(), "opens": d.opens, "closes": d.closes,
-                         "next_day": d.closes_next_day} for d in hours.dates]
-    if hours.closed_dates:
-        out["closed_dates"] = [d.isoformat() for d in hours.closed_dates]
-    for rule in ("public_holidays", "year_end"):
-        if getattr(hours, rule):
-            out[rule] = getattr(hours, rule)
-    if hours.varies:
-        out["varies"] = True
-    return out
-
 
 def filter_json(service: Service) -> dict[str, Any]:
     """What the browser filters need for one service: compact, no text."""

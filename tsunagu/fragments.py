@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from html import escape
 
 from tsunagu import charts, hours, ruby
-from tsunagu.directory import hours_json
 from tsunagu.holidays import holidays
+from tsunagu.hours import hours_json
 from tsunagu.languages import ENDONYMS
 from tsunagu.model import Contact, Service, Site, Source, Survey
 from tsunagu.strings import Strings

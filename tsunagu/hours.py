@@ -1,6 +1,8 @@
-"""Opening hours in words, in the reader's language."""
+"""Opening hours for pages: in words, in the reader's language, and as the JSON the pages' scripts read."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from tsunagu.model import WEEKDAYS, Hours
 from tsunagu.strings import Strings
@@ -63,3 +65,27 @@ def _time(hhmm: str) -> str:
 
 def _closes(closes: str, next_day: bool, s: Strings) -> str:
     return s("hours.next_day", time=_time(closes)) if next_day else _time(closes)
+
+
+def hours_json(hours: Hours) -> dict[str, Any]:
+    """The JSON form read by selfcheck.opening and directory.js (see selfcheck/opening.py)."""
+    if hours.always:
+        return {"always": True}
+    out: dict[str, Any] = {}
+    if hours.weekly:
+        out["weekly"] = [{"days": list(w.days), "opens": w.opens, "closes": w.closes, "next_day": w.closes_next_day}
+                         for w in hours.weekly]
+    if hours.monthly:
+        out["monthly"] = [{"day": m.day, "opens": m.opens, "closes": m.closes, "next_day": m.closes_next_day}
+                          for m in hours.monthly]
+    if hours.dates:
+        out["dates"] = [{"date": d.date.isoformat(), "opens": d.opens, "closes": d.closes,
+                         "next_day": d.closes_next_day} for d in hours.dates]
+    if hours.closed_dates:
+        out["closed_dates"] = [d.isoformat() for d in hours.closed_dates]
+    for rule in ("public_holidays", "year_end"):
+        if getattr(hours, rule):
+            out[rule] = getattr(hours, rule)
+    if hours.varies:
+        out["varies"] = True
+    return out

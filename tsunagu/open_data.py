@@ -9,8 +9,7 @@ from dataclasses import asdict
 from typing import Any
 
 from tsunagu import ruby
-from tsunagu.directory import hours_json
-from tsunagu.hours import describe
+from tsunagu.hours import describe, hours_json
 from tsunagu.model import Service, Site
 from tsunagu.strings import Strings
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tsunagu import directory, open_data
+from tsunagu.hours import hours_json
 from tsunagu.loader import load_site
 from tsunagu.model import Hours, MonthlyHours, WeeklyHours
 from tsunagu.strings import load_strings
@@ -49,13 +50,13 @@ def test_hours_json_matches_the_documented_form() -> None:
     hours = Hours(weekly=(WeeklyHours(("fri",), "22:00", "06:00", closes_next_day=True),),
                   monthly=(MonthlyHours(10, "08:00", "08:00", True),), public_holidays="closed",
                   year_end="unknown")
-    assert directory.hours_json(hours) == {
+    assert hours_json(hours) == {
         "weekly": [{"days": ["fri"], "opens": "22:00", "closes": "06:00", "next_day": True}],
         "monthly": [{"day": 10, "opens": "08:00", "closes": "08:00", "next_day": True}],
         "public_holidays": "closed",
         "year_end": "unknown",
     }
-    assert directory.hours_json(Hours(always=True)) == {"always": True}
+    assert hours_json(Hours(always=True)) == {"always": True}
 
 
 def test_filter_json_has_only_confirmed_methods_and_hours(site) -> None:  # type: ignore[no-untyped-def]
