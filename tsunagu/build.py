@@ -23,32 +23,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tsunagu import (
-    cards,
-    csp,
-    directory,
-    forbidden,
-    fragments,
-    hosting,
-    jsonld,
-    kit,
-    offline,
-    open_data,
-    postprocess,
-    prose_facts,
-    pyodide_assets,
-    render,
-    ruby,
-    selfcheck_data,
-    selfcheck_html,
-    share,
-    staging,
-)
-from tsunagu.completeness import check_translations
-from tsunagu.loader import load_site
-from tsunagu.model import Site
-from tsunagu.problems import DataError
-from tsunagu.strings import Strings, StringsError, load_strings
+from tsunagu.content import macros, prose_facts
+from tsunagu.content.completeness import check_translations
+from tsunagu.data.loader import load_site
+from tsunagu.data.model import Site
+from tsunagu.data.problems import DataError
+from tsunagu.data.strings import Strings, StringsError, load_strings
+from tsunagu.directory import rules
+from tsunagu.kit import cards, share, sharekit
+from tsunagu.pages import fragments, jsonld, ruby
+from tsunagu.publish import csp, forbidden, hosting, offline, open_data, postprocess, pyodide_assets, staging
+from tsunagu.selfcheck_site import bundle, form
 
 log = logging.getLogger("mkdocs.plugins.tsunagu")
 data_log = logging.getLogger("tsunagu.data")
@@ -111,7 +96,7 @@ class Build:
         self.instrument: dict[str, Any] = {}
         self.assets: dict[str, str] = {}
         self.lock = ""
-        self.kit: kit.ShareKit | None = None
+        self.kit: sharekit.ShareKit | None = None
         self.never_publish: list[forbidden.Forbidden] = []
         self.generated: set[str] = set()
         self.slots: dict[str, dict[str, str]] = {}
@@ -139,14 +124,14 @@ class Build:
             raise BuildError(str(e)) from None
         if (st.root / st.data_dir / "selfcheck.yml").exists():  # the self-check is optional
             try:
-                self.instrument = selfcheck_data.load_instrument(st.root, site, st.data_dir)
+                self.instrument = bundle.load_instrument(st.root, site, st.data_dir)
             except DataError as e:
                 raise BuildError(str(e)) from None
-        pages = directory.generated_pages(site, st.default, self.strings)
+        pages = rules.generated_pages(site, st.default, self.strings)
         if self.instrument:
-            pages |= selfcheck_data.result_pages(self.instrument, site, st.default)
+            pages |= bundle.result_pages(self.instrument, site, st.default)
         self.generated = set(pages)
-        written = directory.write_generated(st.docs_dir, pages)
+        written = rules.write_generated(st.docs_dir, pages)
         log.info(f"Directory: {len(site.services)} services, {len(pages)} generated pages ({written} changed)")
         self._check_pages(pages)
         try:
@@ -181,9 +166,9 @@ class Build:
         url_for = lambda path: self.relative_url(prefix + path, page.url)  # noqa: E731
         extra = {**self._selfcheck_macros(page, url_for), **self._share_macros(page)}
         try:
-            markdown = render.expand_macros(markdown, site, page.lang, self.strings[page.lang], url_for=url_for,
+            markdown = macros.expand_macros(markdown, site, page.lang, self.strings[page.lang], url_for=url_for,
                                             slots=slots, extra=extra)
-        except render.MacroError as e:
+        except macros.MacroError as e:
             data = self.settings.data_dir
             raise BuildError(f"{page.source_label}: {e}. Known ids are the file names in {data}/services/ and "
                              f"the keys of {data}/surveys.yml") from None
@@ -192,7 +177,7 @@ class Build:
     def page_html(self, html: str, page: Page) -> str:
         """The page's main content as HTML: macro output put back, hours data added, furigana checked."""
         site = self._site()
-        html = render.fill_slots(html, self.slots.pop(page.src, {}))
+        html = macros.fill_slots(html, self.slots.pop(page.src, {}))
         if "data-tg-hours" in html or 'id="tg-selfcheck-data"' in html:  # contacts whose state opening.js shows
             html += fragments.hours_data(site, self.strings[page.lang])
         if page.lang in self.settings.furigana_locales:
@@ -217,11 +202,11 @@ class Build:
             "offline": bool(self.settings.offline_pages),
         }
         if page_url is not None and self.kit is not None:  # share card and Open Graph address for this page
-            tg["card_url"] = share.absolute(self.settings.site_url, kit.card_file(page_url))
+            tg["card_url"] = share.absolute(self.settings.site_url, sharekit.card_file(page_url))
         return tg
 
     def template_filters(self) -> dict[str, Callable[[Any], str]]:
-        return {"ruby": lambda s: render.text(str(s)), "plain": lambda s: ruby.strip(str(s))}
+        return {"ruby": lambda s: macros.text(str(s)), "plain": lambda s: ruby.strip(str(s))}
 
     def page_output(self, output: str, page: Page, site_dir: Path, title: str, description: str,
                     canonical_url: str) -> str:
@@ -240,7 +225,7 @@ class Build:
                                     title, description or self.settings.description, self._cache("cards"))
             except cards.CardError as e:
                 raise BuildError(str(e)) from None
-            kit.write(site_dir, kit.card_file(page.url), png)
+            sharekit.write(site_dir, sharekit.card_file(page.url), png)
             self.timings["cards"] = self.timings.get("cards", 0.0) + time.perf_counter() - start
         return self._finish_html(output, wasm)
 
@@ -320,16 +305,16 @@ class Build:
             return {}
         site, lang = self._site(), page.lang
 
-        def bundle() -> dict[str, Any]:
-            return selfcheck_data.bundle(self.instrument, site, lang, self.strings[lang], url_for)
+        def data() -> dict[str, Any]:
+            return bundle.bundle(self.instrument, site, lang, self.strings[lang], url_for)
 
         def asset_for(path: str) -> str:  # assets live once, at the site root
             return self.relative_url(path, page.url)
 
         return {
-            "selfcheck": lambda _: selfcheck_html.form(bundle(), self.instrument, lang, url_for, asset_for,
-                                                       self.assets, self.lock),
-            "selfcheck-result": lambda group: selfcheck_html.result_page(bundle(), group, url_for),
+            "selfcheck": lambda _: form.form(data(), self.instrument, lang, url_for, asset_for, self.assets,
+                                             self.lock),
+            "selfcheck-result": lambda group: form.result_page(data(), group, url_for),
         }
 
     def _load_share(self) -> None:
@@ -347,7 +332,7 @@ class Build:
             data_log.warning(f"site_url is {st.site_url}, a placeholder: printed materials say SAMPLE. "
                              "Set site_url in mkdocs.yml (or TSUNAGU_SITE_URL) to the public address before printing")
         names = {lang: st.site_names.get(lang, st.site_name) for lang in site.languages}
-        self.kit = kit.ShareKit.load(settings, site, st.site_url, st.default, st.docs_dir, names)
+        self.kit = sharekit.ShareKit.load(settings, site, st.site_url, st.default, st.docs_dir, names)
 
     def _share_macros(self, page: Page) -> dict[str, Any]:
         if self.kit is None:
@@ -372,7 +357,7 @@ class Build:
         try:
             self.kit.write(site_dir, self.strings, template_dir, published, self._cache(), log.info,
                            self.relative_url)
-        except kit.KitError as e:
+        except sharekit.KitError as e:
             raise BuildError(str(e)) from None
 
     def _finish_html(self, html: str, wasm: bool) -> str:
@@ -384,7 +369,7 @@ class Build:
         unknown = hosting.unknown_types(site_dir)
         if unknown:
             raise BuildError("The built site has files whose type hosts must be told, with no entry in "
-                             f"tsunagu/hosting.py TYPES: .{', .'.join(unknown)}")
+                             f"tsunagu/publish/hosting.py TYPES: .{', .'.join(unknown)}")
         policy = csp.header_policy(sorted(self.script_hashes))
         url = self.settings.site_url
         (site_dir / hosting.HEADERS_FILE).write_text(hosting.headers_file(site_dir, policy, url), encoding="utf-8")

@@ -44,7 +44,7 @@ def test_no_third_party_references_in_built_html(built_site: Path) -> None:
 
 
 def test_easy_japanese_main_content_has_furigana_on_every_kanji(built_site: Path) -> None:
-    from tsunagu.ruby import kanji_outside_ruby_html
+    from tsunagu.pages.ruby import kanji_outside_ruby_html
 
     for page in PAGES:
         html = _page(built_site, "ja-easy", page).read_text(encoding="utf-8")

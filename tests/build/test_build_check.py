@@ -1,5 +1,5 @@
 """A site built without the tsunagu plugin is never published: scripts/build.sh and the check behind it
-(tsunagu/build_check.py), against real builds of a copy of the sample town."""
+(tsunagu/publish/build_check.py), against real builds of a copy of the sample town."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import pytest
 
 from tests.conftest import ROOT
 from tests.support.build import build, copy_sample_town
-from tsunagu import build_check
+from tsunagu.publish import build_check
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -76,8 +76,8 @@ def test_a_site_built_without_the_plugin_fails_the_check(town: Path, tmp_path: P
     config = _without_plugin(town, theme_too=True)
     site = tmp_path / "plain-site"
     assert build(config, site, check=False).returncode == 0
-    result = subprocess.run([sys.executable, "-m", "tsunagu.build_check", "site", str(site)], capture_output=True,
-                            text=True, check=False)
+    result = subprocess.run([sys.executable, "-m", "tsunagu.publish.build_check", "site", str(site)],
+                            capture_output=True, text=True, check=False)
     assert result.returncode == 1
     lines = result.stderr.splitlines()
     assert lines[0] == f"The tsunagu plugin did not run (or not to the end) for {site}:"

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tsunagu import csp
+from tsunagu.publish import csp
 
 REQUIRED = {
     "Referrer-Policy": "no-referrer",

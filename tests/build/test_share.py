@@ -14,8 +14,8 @@ import pytest
 
 from tests.build.test_build import LANGS
 from tests.conftest import ROOT
-from tsunagu.loader import load_site
-from tsunagu.share import read_published
+from tsunagu.data.loader import load_site
+from tsunagu.kit.share import read_published
 
 PUBLISHED = ROOT / "data" / "published-paths.txt"
 A4 = "pts (A4)"  # pdfinfo names the paper size; Chromium writes 594.96 x 841.92 pts

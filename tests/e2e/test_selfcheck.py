@@ -18,8 +18,8 @@ from tests.build.test_build import LANGS
 from tests.conftest import ROOT
 from tests.e2e.conftest import CSP_LISTENER
 from tests.e2e.test_pages import WCAG_AA
-from tsunagu import ruby
-from tsunagu.loader import load_site
+from tsunagu.data.loader import load_site
+from tsunagu.pages import ruby
 
 ITEMS = ("companionship", "left-out", "isolated")
 PYODIDE_READY = "#tg-selfcheck[data-engine=pyodide]"

@@ -31,7 +31,7 @@ def build(config: Path, site_dir: Path, check: bool = True) -> subprocess.Comple
     if check and result.returncode != 0:
         raise AssertionError(f"mkdocs build failed ({result.returncode}):\n{result.stderr[-4000:]}")
     if check:  # every site the tests use was made by the plugin, run to the end (as scripts/build.sh checks)
-        from tsunagu.build_check import site_problems
+        from tsunagu.publish.build_check import site_problems
 
         problems = site_problems(site_dir)
         assert not problems, "\n".join(problems)

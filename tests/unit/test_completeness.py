@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tsunagu.completeness import check_translations
+from tsunagu.content.completeness import check_translations
 
 
 def _docs(tmp_path: Path, names: list[str]) -> Path:

@@ -5,7 +5,7 @@ import hashlib
 
 import pytest
 
-from tsunagu import csp
+from tsunagu.publish import csp
 
 PAGE = (
     '<!doctype html><html><head><meta charset="utf-8"><script>var a=1</script>'

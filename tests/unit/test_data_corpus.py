@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import check_golden
-from tsunagu.loader import load_site
-from tsunagu.problems import DataError
+from tsunagu.data.loader import load_site
+from tsunagu.data.problems import DataError
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 TODAY = dt.date(2026, 11, 26)

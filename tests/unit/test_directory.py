@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from tsunagu import directory, open_data
-from tsunagu.hours import hours_json
-from tsunagu.loader import load_site
-from tsunagu.model import Hours, MonthlyHours, WeeklyHours
-from tsunagu.strings import load_strings
+from tsunagu.data.loader import load_site
+from tsunagu.data.model import Hours, MonthlyHours, WeeklyHours
+from tsunagu.data.strings import load_strings
+from tsunagu.directory import rules
+from tsunagu.pages.hours import hours_json
+from tsunagu.publish import open_data
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -26,8 +27,8 @@ def site():  # type: ignore[no-untyped-def]
 
 
 def test_groups_list_each_service_once(site) -> None:  # type: ignore[no-untyped-def]
-    assert directory.group_of(site.services["emergency-119"]) == "emergency"
-    assert directory.group_of(site.services["town-line"]) == "local"
+    assert rules.group_of(site.services["emergency-119"]) == "emergency"
+    assert rules.group_of(site.services["town-line"]) == "local"
 
 
 @pytest.mark.parametrize(
@@ -43,7 +44,7 @@ def test_groups_list_each_service_once(site) -> None:  # type: ignore[no-untyped
 )
 def test_age_bands(site, min_age, max_age, topics, bands) -> None:  # type: ignore[no-untyped-def]
     service = replace(site.services["town-line"], min_age=min_age, max_age=max_age, topics=topics)
-    assert {b.id for b in directory.AGE_BANDS if directory.for_band(service, b)} == bands
+    assert {b.id for b in rules.AGE_BANDS if rules.for_band(service, b)} == bands
 
 
 def test_hours_json_matches_the_documented_form() -> None:
@@ -60,14 +61,14 @@ def test_hours_json_matches_the_documented_form() -> None:
 
 
 def test_filter_json_has_only_confirmed_methods_and_hours(site) -> None:  # type: ignore[no-untyped-def]
-    data = directory.filter_json(site.services["town-line"])
+    data = rules.filter_json(site.services["town-line"])
     assert data["methods"] == ["phone"]
     assert len(data["hours"]) == 1  # the unverified second phone contributes nothing
     assert data["area"] == "town" and data["ages"] == [None, None]
 
 
 def test_generated_pages_for_every_language(site) -> None:  # type: ignore[no-untyped-def]
-    pages = directory.generated_pages(site, "ja", load_strings(["ja", "en"]))
+    pages = rules.generated_pages(site, "ja", load_strings(["ja", "en"]))
     assert "services/town-line.md" in pages and "services/town-line.en.md" in pages
     assert "audiences/teens.en.md" in pages and "topics/loneliness.md" in pages
     assert "topics/food.md" not in pages  # no service has this topic
@@ -77,10 +78,10 @@ def test_generated_pages_for_every_language(site) -> None:  # type: ignore[no-un
 
 def test_write_generated_only_rewrites_changes_and_removes_stale(tmp_path: Path) -> None:
     pages = {"services/a.md": "A\n", "services/b.md": "B\n"}
-    assert directory.write_generated(tmp_path, pages) == 2
-    assert directory.write_generated(tmp_path, pages) == 0
+    assert rules.write_generated(tmp_path, pages) == 2
+    assert rules.write_generated(tmp_path, pages) == 0
     (tmp_path / "services" / "gone.md").write_text("old", encoding="utf-8")
-    assert directory.write_generated(tmp_path, {"services/a.md": "A2\n"}) == 1
+    assert rules.write_generated(tmp_path, {"services/a.md": "A2\n"}) == 1
     assert sorted(p.name for p in (tmp_path / "services").iterdir()) == ["a.md"]
 
 

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import check_golden
-from tsunagu import directory_html, fragments
-from tsunagu.loader import load_site
-from tsunagu.strings import load_strings
+from tsunagu.data.loader import load_site
+from tsunagu.data.strings import load_strings
+from tsunagu.directory import listing
+from tsunagu.pages import fragments
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 GOLDEN = Path(__file__).resolve().parent.parent / "golden"
@@ -28,8 +29,8 @@ def test_renderer_output(what: str, lang: str, regen: bool) -> None:
     s = load_strings(["ja", "en"])[lang]
     html = {
         "service-card": lambda: fragments.service_card(site.services["town-line"], site, lang, s),
-        "service-page": lambda: directory_html.service_page(site.services["town-line"], site, lang, s, _url),
-        "directory": lambda: directory_html.directory_listing(site, lang, s, _url),
+        "service-page": lambda: listing.service_page(site.services["town-line"], site, lang, s, _url),
+        "directory": lambda: listing.directory_listing(site, lang, s, _url),
         "survey": lambda: fragments.survey_figure(site.surveys["town-survey"], lang, s),
     }[what]() + "\n"
     path = GOLDEN / f"{what}.{lang}.html"

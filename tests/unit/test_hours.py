@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from tsunagu import hours
-from tsunagu.model import Hours, MonthlyHours, WeeklyHours
-from tsunagu.strings import load_strings
+from tsunagu.data.model import Hours, MonthlyHours, WeeklyHours
+from tsunagu.data.strings import load_strings
+from tsunagu.pages import hours
 
 S = load_strings(["ja", "en"])
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri")

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from tsunagu.loader import is_phone
-from tsunagu.model import Contact
+from tsunagu.data.loader import is_phone
+from tsunagu.data.model import Contact
 
 
 @pytest.mark.parametrize(

@@ -10,11 +10,13 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, mkdocs_config
-from tsunagu import forbidden, fragments, prose_facts
-from tsunagu.loader import load_site
-from tsunagu.problems import DataError
-from tsunagu.render import MacroError, expand_macros
-from tsunagu.strings import load_strings
+from tsunagu.content import prose_facts
+from tsunagu.content.macros import MacroError, expand_macros
+from tsunagu.data.loader import load_site
+from tsunagu.data.problems import DataError
+from tsunagu.data.strings import load_strings
+from tsunagu.pages import fragments
+from tsunagu.publish import forbidden
 
 LANGS = tuple(lang["locale"] for lang in next(
     p["i18n"] for p in mkdocs_config()["plugins"]

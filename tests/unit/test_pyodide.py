@@ -11,7 +11,7 @@ from pathlib import Path
 from tests.conftest import ROOT
 from tests.selfcheck_checks import CHECKS
 from tests.unit.test_selfcheck import BUNDLES
-from tsunagu import pyodide_assets
+from tsunagu.publish import pyodide_assets
 
 
 def test_selfcheck_checks_pass_inside_pyodide(tmp_path: Path) -> None:

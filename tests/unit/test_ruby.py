@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from tsunagu import ruby
+from tsunagu.pages import ruby
 
 
 @pytest.mark.parametrize(

@@ -13,19 +13,20 @@ import yaml
 
 from tests.conftest import ROOT
 from tests.selfcheck_checks import CHECKS
-from tsunagu import ruby, selfcheck_data
-from tsunagu.loader import load_site
-from tsunagu.problems import DataError
-from tsunagu.strings import load_strings
+from tsunagu.data.loader import load_site
+from tsunagu.data.problems import DataError
+from tsunagu.data.strings import load_strings
+from tsunagu.pages import ruby
+from tsunagu.selfcheck_site import bundle
 
 LANGS = ("ja", "ja-easy", "en", "zh", "ko", "vi")
 
 
 def bundles() -> dict[str, dict[str, Any]]:
     site = load_site(ROOT, LANGS, today=dt.date(2026, 11, 26))
-    instrument = selfcheck_data.load_instrument(ROOT, site)
+    instrument = bundle.load_instrument(ROOT, site)
     strings = load_strings(LANGS)
-    return {lang: selfcheck_data.bundle(instrument, site, lang, strings[lang], lambda p: "/" + p) for lang in LANGS}
+    return {lang: bundle.bundle(instrument, site, lang, strings[lang], lambda p: "/" + p) for lang in LANGS}
 
 
 BUNDLES = bundles()
@@ -46,7 +47,7 @@ def _broken(tmp_path: Path, change: Any, file: str = "selfcheck.yml") -> str:
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     site = load_site(tmp_path, LANGS, today=dt.date(2026, 11, 26))
     with pytest.raises(DataError) as info:
-        selfcheck_data.load_instrument(tmp_path, site)
+        bundle.load_instrument(tmp_path, site)
     return str(info.value)
 
 

@@ -15,8 +15,8 @@ from selfcheck.matching import ages_overlap, area_fits
 from selfcheck.scoring import group_for
 from tests.conftest import ROOT
 from tests.unit.test_selfcheck import BUNDLES
-from tsunagu import fragments, ruby
-from tsunagu.directory import AGE_BANDS
+from tsunagu.directory.rules import AGE_BANDS
+from tsunagu.pages import fragments, ruby
 
 
 def _table(name: str) -> dict[str, Any]:

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from tsunagu.loader import load_site
+from tsunagu.data.loader import load_site
+from tsunagu.data.strings import load_strings
 from tsunagu.sources import cli, worklist
 from tsunagu.sources.fetch import contains, fetch
-from tsunagu.strings import load_strings
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 ROOT = Path(__file__).resolve().parent.parent.parent

@@ -12,10 +12,11 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tsunagu import directory_html, fragments, ruby
-from tsunagu.loader import load_site
-from tsunagu.model import Source
-from tsunagu.strings import load_strings
+from tsunagu.data.loader import load_site
+from tsunagu.data.model import Source
+from tsunagu.data.strings import load_strings
+from tsunagu.directory import listing
+from tsunagu.pages import fragments, ruby
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 LANGS = ("ja", "ja-easy", "en", "zh", "ko", "vi")
@@ -62,7 +63,7 @@ def _service_page(lang: str, email: str) -> str:
     site = load_site(DATA / "base", ("ja", "en"), today=UPDATED)
     site = dataclasses.replace(site, editors_email=email)
     s = load_strings(["ja", "en"])[lang]
-    return directory_html.service_page(site.services["town-line"], site, lang, s, lambda p: "/" + p)
+    return listing.service_page(site.services["town-line"], site, lang, s, lambda p: "/" + p)
 
 
 @pytest.mark.parametrize(("lang", "subject", "asks"), [

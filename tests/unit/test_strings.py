@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import mkdocs_config
-from tsunagu import ruby
-from tsunagu.strings import LOCALES_DIR, StringsError, load_strings
+from tsunagu.data.strings import LOCALES_DIR, StringsError, load_strings
+from tsunagu.pages import ruby
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 SITE_LANGS = [lang["locale"] for lang in next(

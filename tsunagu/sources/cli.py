@@ -21,11 +21,11 @@ from typing import Any
 import jinja2
 import yaml
 
-from tsunagu.loader import load_site
-from tsunagu.problems import DataError
+from tsunagu.data.loader import load_site
+from tsunagu.data.problems import DataError
+from tsunagu.data.strings import load_strings
 from tsunagu.sources import worklist
 from tsunagu.sources.fetch import Check, Page, check, fetch
-from tsunagu.strings import load_strings
 
 TEMPLATES = jinja2.Environment(
     loader=jinja2.PackageLoader("tsunagu.sources", "."), autoescape=True, undefined=jinja2.StrictUndefined,

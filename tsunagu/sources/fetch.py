@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from email.message import Message
 from html.parser import HTMLParser
 
-from tsunagu import ruby
+from tsunagu.pages import ruby
 
 USER_AGENT = "tsunagu-sources/0.1 (city editors' check of published contact details)"
 MAX_BYTES = 20_000_000

@@ -8,9 +8,9 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 
-from tsunagu import hours, ruby
-from tsunagu.model import SOURCE_STALE_YEARS, Contact, Service, Site
-from tsunagu.strings import Strings
+from tsunagu.data.model import SOURCE_STALE_YEARS, Contact, Service, Site
+from tsunagu.data.strings import Strings
+from tsunagu.pages import hours, ruby
 
 CSV_COLUMNS = (
     "service_id", "service_name", "contact", "type", "value", "hours_ja", "phone_to_ask", "source_title",

@@ -6,9 +6,9 @@ a generator that ignores plugins it does not know (Zensical, Material's successo
 would publish that site without an error. So the checks look for what only the plugin makes, whatever
 built the site, and ``build`` publishes nothing until they pass.
 
-    python -m tsunagu.build_check build [-f mkdocs.yml]   # scripts/build.sh: build, check, then replace site/
-    python -m tsunagu.build_check site DIR                # check a site built by anything
-    python -m tsunagu.build_check config [-f mkdocs.yml]  # scripts/serve.sh: the plugin is in the config
+    python -m tsunagu.publish.build_check build [-f mkdocs.yml]   # scripts/build.sh: build, check, then replace site/
+    python -m tsunagu.publish.build_check site DIR                # check a site built by anything
+    python -m tsunagu.publish.build_check config [-f mkdocs.yml]  # scripts/serve.sh: the plugin is in the config
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tsunagu import hosting, staging
+from tsunagu.publish import hosting, staging
 
 PLUGIN = "tsunagu"
 CSP = 'http-equiv="Content-Security-Policy"'
@@ -105,7 +105,7 @@ def _some(items: list[str]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tsunagu.build_check", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m tsunagu.publish.build_check", description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
     for name in ("build", "config"):
         commands.add_parser(name).add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))

@@ -11,8 +11,10 @@ from collections.abc import Callable, Iterable
 from html import escape
 from urllib.parse import quote
 
-from tsunagu import fragments, ruby
-from tsunagu.directory import (
+from tsunagu.data.languages import ENDONYMS
+from tsunagu.data.model import Service, Site
+from tsunagu.data.strings import Strings
+from tsunagu.directory.rules import (
     AGE_BANDS,
     AUDIENCES,
     GROUPS,
@@ -23,9 +25,7 @@ from tsunagu.directory import (
     sorted_services,
     topics_in_use,
 )
-from tsunagu.languages import ENDONYMS
-from tsunagu.model import Service, Site
-from tsunagu.strings import Strings
+from tsunagu.pages import fragments, ruby
 
 UrlFor = Callable[[str], str]
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from tsunagu.model import (
+from tsunagu.data.model import (
     HOLIDAY_RULES,
     SOURCE_KINDS,
     WEEKDAYS,
@@ -33,7 +33,7 @@ from tsunagu.model import (
     Survey,
     WeeklyHours,
 )
-from tsunagu.problems import MISSING, DataError, Found, Problems
+from tsunagu.data.problems import MISSING, DataError, Found, Problems
 
 TOPICS = (
     "emergency", "loneliness", "suicide-prevention", "mental-health", "general", "children", "youth",

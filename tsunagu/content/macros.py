@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from tsunagu import directory_html as directory
-from tsunagu import if_busy
-from tsunagu.fragments import service_card, survey_figure, tel_inline, text
-from tsunagu.model import Site
-from tsunagu.strings import Strings
+from tsunagu.data.model import Site
+from tsunagu.data.strings import Strings
+from tsunagu.directory import listing as directory
+from tsunagu.pages import if_busy
+from tsunagu.pages.fragments import service_card, survey_figure, tel_inline, text
 
 MACRO = re.compile(
     r"\[\[(service|tel|survey|service-page|topic-page|audience-page|selfcheck-result|share-kit"
@@ -89,7 +89,7 @@ def fill_slots(html: str, slots: dict[str, str]) -> str:
 
 
 def _known(site: Site, kind: str, ident: str, extra: dict[str, Callable[[str], str]]) -> bool:
-    from tsunagu.directory import AUDIENCES, topics_in_use
+    from tsunagu.directory.rules import AUDIENCES, topics_in_use
 
     if kind in extra or kind == "if-busy":  # its argument is an anchor on the page
         return True

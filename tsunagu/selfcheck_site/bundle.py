@@ -6,14 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from tsunagu import directory_html, fragments, ruby
-from tsunagu.directory import AGE_BANDS, filter_json, topics_in_use
-from tsunagu.holidays import holidays
-from tsunagu.languages import ENDONYMS
-from tsunagu.loader import TOPICS, _read_yaml, _Reader
-from tsunagu.model import Site, Survey
-from tsunagu.problems import DataError, Found, Problems
-from tsunagu.strings import Strings
+from tsunagu.data.holidays import holidays
+from tsunagu.data.languages import ENDONYMS
+from tsunagu.data.loader import TOPICS, _read_yaml, _Reader
+from tsunagu.data.model import Site, Survey
+from tsunagu.data.problems import DataError, Found, Problems
+from tsunagu.data.strings import Strings
+from tsunagu.directory import listing
+from tsunagu.directory.rules import AGE_BANDS, filter_json, topics_in_use
+from tsunagu.pages import fragments, ruby
 
 TEXT_KEYS = (
     "intro", "not_diagnosis", "points_hint", "submit", "preparing", "ready", "missing", "question_n", "your_score",
@@ -106,7 +107,7 @@ def bundle(instrument: dict[str, Any], site: Site, lang: str, s: Strings, url_fo
             "name": ruby.reading(sv.name[lang]),
             "name_html": fragments.text(sv.name[lang]),
             # Each line with its own state (painted by opening.js), as in the directory
-            "lines_html": directory_html.entry_contacts(sv, lang, s),
+            "lines_html": listing.entry_contacts(sv, lang, s),
             "page": url_for(f"services/{sv.id}/"),
         }
     t = instrument["texts"]
@@ -151,7 +152,7 @@ def bundle(instrument: dict[str, Any], site: Site, lang: str, s: Strings, url_fo
 
 def result_pages(instrument: dict[str, Any], site: Site, default: str) -> dict[str, str]:
     """docs/self-check/result-<group>.md in every language: the pages the paper path links to."""
-    from tsunagu.directory import _page, _path
+    from tsunagu.directory.rules import _page, _path
 
     pages = {}
     for lang in site.languages:

@@ -1,6 +1,6 @@
 """The service worker (``sw.js`` at the site root): what it caches, and its version.
 
-The worker's code is ``tsunagu/static/sw.js``; the build puts the file lists and a version in front
+The worker's code is ``tsunagu/publish/sw.js``; the build puts the file lists and a version in front
 of it. The version is a hash of every published file, so any change to the site gives a new worker,
 and with it a new cache.
 """
@@ -13,9 +13,9 @@ import json
 import re
 from pathlib import Path
 
-from tsunagu.share import page_path
+from tsunagu.kit.share import page_path
 
-SW_SOURCE = Path(__file__).parent / "static" / "sw.js"
+SW_SOURCE = Path(__file__).parent / "sw.js"
 SW_FILE = "sw.js"
 _STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)"')
 # Copies for the host, maps for developers, the kit for editors: not needed offline, nor in the version.

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from tsunagu import cards, front_matter, printkit, qr, ruby, share_html
-from tsunagu.model import Site
-from tsunagu.render import MacroError
-from tsunagu.share import (
+from tsunagu.content.macros import MacroError
+from tsunagu.data.model import Site
+from tsunagu.data.strings import Strings
+from tsunagu.kit import cards, printkit, qr, share_html
+from tsunagu.kit.share import (
     ShareConfig,
     SharedPage,
     absolute,
@@ -28,7 +29,7 @@ from tsunagu.share import (
     page_path,
     shared_pages,
 )
-from tsunagu.strings import Strings
+from tsunagu.pages import front_matter, ruby
 
 QR_DIR = "kit/qr"
 PRINT_DIR = "kit/print"

@@ -11,12 +11,12 @@ import json
 from collections.abc import Iterable
 from html import escape
 
-from tsunagu import charts, hours, ruby
-from tsunagu.holidays import holidays
-from tsunagu.hours import hours_json
-from tsunagu.languages import ENDONYMS
-from tsunagu.model import Contact, Service, Site, Source, Survey
-from tsunagu.strings import Strings
+from tsunagu.data.holidays import holidays
+from tsunagu.data.languages import ENDONYMS
+from tsunagu.data.model import Contact, Service, Site, Source, Survey
+from tsunagu.data.strings import Strings
+from tsunagu.pages import charts, hours, ruby
+from tsunagu.pages.hours import hours_json
 
 
 def text(value: str) -> str:

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from html import escape
 
-from tsunagu import ruby
-from tsunagu.model import Survey
+from tsunagu.data.model import Survey
+from tsunagu.pages import ruby
 
 # Colours chosen for >= 3:1 contrast against white (WCAG 1.4.11) and to stay distinct in greyscale.
 PALETTE = ("#1b5e8c", "#b35c00", "#5a6b2e", "#7b3f8c")

@@ -21,10 +21,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from tsunagu import render
 from tsunagu.build import Build, BuildError, Settings, data_log
 from tsunagu.build import Page as BuildPage
-from tsunagu.config import TsunaguConfig
+from tsunagu.content import macros
+from tsunagu.mkdocs.config import TsunaguConfig
 
 T = TypeVar("T")
 
@@ -130,7 +130,7 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
 def _run(call: Callable[[], T]) -> T:
     try:
         return call()
-    except (BuildError, render.MacroError) as e:
+    except (BuildError, macros.MacroError) as e:
         raise PluginError(str(e)) from None
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from html import escape
 
-from tsunagu.fragments import tel_inline, text
-from tsunagu.model import Service, Site
-from tsunagu.strings import Strings
+from tsunagu.data.model import Service, Site
+from tsunagu.data.strings import Strings
+from tsunagu.pages.fragments import tel_inline, text
 
 
 class NoEmergencyLine(Exception):

@@ -19,11 +19,12 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from tsunagu import hours, qr, ruby
-from tsunagu.fragments import text
-from tsunagu.model import Site
-from tsunagu.share import PrintDoc
-from tsunagu.strings import Strings
+from tsunagu.data.model import Site
+from tsunagu.data.strings import Strings
+from tsunagu.kit import qr
+from tsunagu.kit.share import PrintDoc
+from tsunagu.pages import hours, ruby
+from tsunagu.pages.fragments import text
 
 CHROMIUM = os.environ.get("TSUNAGU_CHROMIUM", "/usr/bin/chromium")
 

@@ -13,10 +13,10 @@ from typing import Any
 
 from selfcheck.matching import ages_overlap
 from selfcheck.opening import weekly_minutes
-from tsunagu import ruby
-from tsunagu.hours import hours_json
-from tsunagu.model import Service, Site
-from tsunagu.strings import Strings
+from tsunagu.data.model import Service, Site
+from tsunagu.data.strings import Strings
+from tsunagu.pages import ruby
+from tsunagu.pages.hours import hours_json
 
 GENERATED_DIRS = ("services", "topics", "audiences", "self-check")
 """Folders in docs/ that the build writes (listed in .gitignore)."""
@@ -86,7 +86,7 @@ def for_audience(service: Service, audience: str) -> bool:
 
 
 def topics_in_use(site: Site) -> list[str]:
-    from tsunagu.loader import TOPICS
+    from tsunagu.data.loader import TOPICS
 
     used = {t for s in site.services.values() for t in s.topics}
     return [t for t in TOPICS if t in used]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from tsunagu.fragments import text
-from tsunagu.strings import Strings
+from tsunagu.data.strings import Strings
+from tsunagu.pages.fragments import text
 
 
 @dataclass(frozen=True)

@@ -23,9 +23,9 @@ from typing import Any
 
 import yaml
 
-from tsunagu.loader import is_phone
-from tsunagu.model import Site
-from tsunagu.problems import MISSING, DataError, Found, Problems
+from tsunagu.data.loader import is_phone
+from tsunagu.data.model import Site
+from tsunagu.data.problems import MISSING, DataError, Found, Problems
 
 FILE = "never-publish.yml"
 TEXT_SUFFIXES = (".html", ".htm", ".js", ".mjs", ".json", ".csv", ".xml", ".txt", ".svg", ".webmanifest", ".md")

@@ -7,11 +7,11 @@ import json
 from typing import Any
 
 from selfcheck.opening import is_year_end
-from tsunagu import hours as hours_text
-from tsunagu import ruby
-from tsunagu.holidays import holidays
-from tsunagu.model import WEEKDAYS, Hours, Service, Site
-from tsunagu.strings import Strings
+from tsunagu.data.holidays import holidays
+from tsunagu.data.model import WEEKDAYS, Hours, Service, Site
+from tsunagu.data.strings import Strings
+from tsunagu.pages import hours as hours_text
+from tsunagu.pages import ruby
 
 AHEAD = 366
 """Dated rules (the 10th of each month, holidays, the year-end break) are listed for a year from the

@@ -9,8 +9,8 @@ from html import escape
 from typing import Any
 
 from selfcheck import matching, scoring
-from tsunagu import fragments, ruby
-from tsunagu.languages import ENDONYMS
+from tsunagu.data.languages import ENDONYMS
+from tsunagu.pages import fragments, ruby
 
 UrlFor = Callable[[str], str]
 

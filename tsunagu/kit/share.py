@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from tsunagu.loader import _read_yaml, _Reader
-from tsunagu.model import Site
-from tsunagu.problems import MISSING, DataError, Found, Problems
+from tsunagu.data.loader import _read_yaml, _Reader
+from tsunagu.data.model import Site
+from tsunagu.data.problems import MISSING, DataError, Found, Problems
 
 PRINT_KINDS = ("poster", "flyer", "handout")
 """Each kind has a template in overrides/print/<kind>.html."""

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-LOCALES_DIR = Path(__file__).parent / "locales"
+LOCALES_DIR = Path(__file__).parents[1] / "locales"
 REFERENCE = "en"
 
 

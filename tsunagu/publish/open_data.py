@@ -8,10 +8,10 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from tsunagu import ruby
-from tsunagu.hours import describe, hours_json
-from tsunagu.model import Service, Site
-from tsunagu.strings import Strings
+from tsunagu.data.model import Service, Site
+from tsunagu.data.strings import Strings
+from tsunagu.pages import ruby
+from tsunagu.pages.hours import describe, hours_json
 
 CSV_COLUMNS = (
     "service_id", "organization_name", "service_name", "contact_type", "contact_value", "status",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from tsunagu.model import WEEKDAYS, Hours
-from tsunagu.strings import Strings
+from tsunagu.data.model import WEEKDAYS, Hours
+from tsunagu.data.strings import Strings
 
 
 def describe(hours: Hours, s: Strings) -> list[str]:
