@@ -10,11 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from tsunagu.data.model import (
     HOLIDAY_RULES,
@@ -34,6 +31,7 @@ from tsunagu.data.model import (
     WeeklyHours,
 )
 from tsunagu.data.problems import MISSING, DataError, Found, Problems
+from tsunagu.data.reader import TIME, URL, Reader, one_of, read_yaml, relative
 
 TOPICS = (
     "emergency", "loneliness", "suicide-prevention", "mental-health", "general", "children", "youth",
@@ -45,8 +43,6 @@ STATUSES = ("verified", "unverified")
 FEES = ("free", "caller-pays", "unknown")
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]+)?$|^many$")
 SERVICE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$|^24:00$")
-URL = re.compile(r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(/[^\s]*)?$")
 STALE_AFTER = dt.timedelta(days=365)
 EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 AS_OF = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -56,8 +52,6 @@ KIND_EXPECTED = ("one of operator (the organisation's own page), government (a c
                  "government page or newsletter), secondary (another page quoting it)")
 # Short numbers every phone in Japan knows: the only verified contacts whose source may have no page.
 WELL_KNOWN_NUMBERS = ("110", "118", "119")
-# libyaml's safe loader when PyYAML has it (about 10x faster on a large directory), else the pure-Python one
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def load_site(root: Path, languages: Iterable[str], today: dt.date | None = None, data_dir: str = "data") -> Site:
@@ -70,13 +64,13 @@ def load_site(root: Path, languages: Iterable[str], today: dt.date | None = None
     today = today or dt.date.today()
     data = root / data_dir
     site_file = data / "site.yml"
-    site_raw = _read_yaml(root, site_file, problems)
+    site_raw = read_yaml(root, site_file, problems)
     services = _load_services(root, data / "services", langs, problems, today)
-    surveys_raw = _read_yaml(root, data / "surveys.yml", problems)
+    surveys_raw = read_yaml(root, data / "surveys.yml", problems)
     if problems and (site_raw is None or surveys_raw is None):
         raise DataError(problems)
 
-    r = _Reader(_rel(root, site_file), "site", langs, problems)
+    r = Reader(relative(root, site_file), "site", langs, problems)
     raw = r.mapping(site_raw, "", {"city", "prefecture", "quick_exit_url", "crisis_strip", "updated", "areas",
                                       "whole_area", "editors_email"})
     city = r.localized(raw, "city")
@@ -88,7 +82,7 @@ def load_site(root: Path, languages: Iterable[str], today: dt.date | None = None
     whole_area = r.string(raw, "whole_area")
     editors_email = _read_editors_email(r, raw)
     if whole_area and whole_area not in areas:
-        r.problem("whole_area", _one_of(areas), whole_area, f"whole_area: {next(iter(areas), 'city')}")
+        r.problem("whole_area", one_of(areas), whole_area, f"whole_area: {next(iter(areas), 'city')}")
     strip = tuple(r.str_list(raw, "crisis_strip"))
     unreadable = {p.stem for p in (data / "services").rglob("*.yml")} - set(services)
     for i, sid in enumerate(strip):
@@ -97,7 +91,7 @@ def load_site(root: Path, languages: Iterable[str], today: dt.date | None = None
                       "crisis_strip: [emergency-119, police-110]")
     for service in services.values():
         if service.area not in areas and service.area not in ("prefecture", "national"):
-            problems.add(service.file, service.id, "area", _one_of(["national", "prefecture", *areas]),
+            problems.add(service.file, service.id, "area", one_of(["national", "prefecture", *areas]),
                          service.area, f"area: {next(iter(areas), 'national')}")
 
     for service in services.values():
@@ -113,7 +107,7 @@ def load_site(root: Path, languages: Iterable[str], today: dt.date | None = None
                 tuple(problems.warnings), editors_email)
 
 
-def _read_editors_email(r: _Reader, raw: dict[str, Any]) -> str:
+def _read_editors_email(r: Reader, raw: dict[str, Any]) -> str:
     """The editors' address for "report a change"; a city may not have one yet, which only costs the link."""
     email = r.string(raw, "editors_email", required=False)
     if email and not EMAIL.match(email):
@@ -131,12 +125,12 @@ def _load_services(root: Path, folder: Path, langs: tuple[str, ...], problems: P
                    ) -> dict[str, Service]:
     services: dict[str, Service] = {}
     for path in sorted(folder.rglob("*.yml")):
-        raw = _read_yaml(root, path, problems)
+        raw = read_yaml(root, path, problems)
         if raw is None:
             continue
-        rel = _rel(root, path)
+        rel = relative(root, path)
         record = raw.get("id", path.stem) if isinstance(raw, dict) else path.stem
-        r = _Reader(rel, str(record), langs, problems)
+        r = Reader(rel, str(record), langs, problems)
         service = _read_service(r, raw, path.stem, today)
         if service is None:
             continue
@@ -146,11 +140,11 @@ def _load_services(root: Path, folder: Path, langs: tuple[str, ...], problems: P
             continue
         services[service.id] = service
     if not folder.is_dir():
-        problems.add(_rel(root, folder), "-", "-", "a folder with one YAML file per service", Found("no folder"))
+        problems.add(relative(root, folder), "-", "-", "a folder with one YAML file per service", Found("no folder"))
     return services
 
 
-def _read_service(r: _Reader, raw: Any, stem: str, today: dt.date) -> Service | None:
+def _read_service(r: Reader, raw: Any, stem: str, today: dt.date) -> Service | None:
     keys = {"id", "organisation", "name", "short_name", "description", "topics", "area", "url",
             "url_source", "contacts", "audiences", "languages"}
     m = r.mapping(raw, "", keys)
@@ -167,7 +161,7 @@ def _read_service(r: _Reader, raw: Any, stem: str, today: dt.date) -> Service | 
     topics = tuple(r.str_list(m, "topics"))
     for i, topic in enumerate(topics):
         if topic not in TOPICS:
-            r.problem(f"topics[{i}]", _one_of(TOPICS), topic, "topics: [loneliness, youth]")
+            r.problem(f"topics[{i}]", one_of(TOPICS), topic, "topics: [loneliness, youth]")
     contacts_raw = m.get("contacts", MISSING)
     contacts: list[Contact] = []
     if not isinstance(contacts_raw, list) or not contacts_raw:
@@ -198,7 +192,7 @@ def _read_service(r: _Reader, raw: Any, stem: str, today: dt.date) -> Service | 
     )
 
 
-def _read_audiences(r: _Reader, raw: Any) -> tuple[int | None, int | None]:
+def _read_audiences(r: Reader, raw: Any) -> tuple[int | None, int | None]:
     m = r.mapping(raw, "audiences", {"min_age", "max_age"})
     ages: list[int | None] = []
     for k in ("min_age", "max_age"):
@@ -214,7 +208,7 @@ def _read_audiences(r: _Reader, raw: Any) -> tuple[int | None, int | None]:
     return low, high
 
 
-def _read_contact(r: _Reader, raw: Any, key: str, today: dt.date) -> Contact | None:
+def _read_contact(r: Reader, raw: Any, key: str, today: dt.date) -> Contact | None:
     keys = {"type", "value", "label", "hours", "fee", "status", "source", "checked", "note", "if_busy",
             "superseded", "languages"}
     m = r.mapping(raw, key, keys)
@@ -268,7 +262,7 @@ def _read_contact(r: _Reader, raw: Any, key: str, today: dt.date) -> Contact | N
     )
 
 
-def _read_superseded(r: _Reader, raw: Any, key: str, today: dt.date, current: str) -> tuple[Superseded, ...]:
+def _read_superseded(r: Reader, raw: Any, key: str, today: dt.date, current: str) -> tuple[Superseded, ...]:
     """Older values that sources still print: each with where it was seen (two sources, both recorded)."""
     out: list[Superseded] = []
     for i, item in enumerate(raw if isinstance(raw, list) else []):
@@ -287,7 +281,7 @@ def _read_superseded(r: _Reader, raw: Any, key: str, today: dt.date, current: st
     return tuple(out)
 
 
-def _read_alternatives(r: _Reader, raw: Any, key: str) -> tuple[Alternative, ...]:
+def _read_alternatives(r: Reader, raw: Any, key: str) -> tuple[Alternative, ...]:
     if not isinstance(raw, list):
         r.problem(key, "a list of alternatives ({service: id} or {note: {...}})", raw,
                   "if_busy: [{service: anata-no-ibasho}]")
@@ -305,7 +299,7 @@ def _read_alternatives(r: _Reader, raw: Any, key: str) -> tuple[Alternative, ...
     return tuple(out)
 
 
-def _read_hours(r: _Reader, raw: Any, key: str) -> Hours:
+def _read_hours(r: Reader, raw: Any, key: str) -> Hours:
     keys = {"always", "weekly", "monthly", "dates", "closed_dates", "public_holidays", "year_end", "varies"}
     m = r.mapping(raw, key, keys)
     weekly: list[WeeklyHours] = []
@@ -315,7 +309,7 @@ def _read_hours(r: _Reader, raw: Any, key: str) -> Hours:
         days = tuple(r.str_list(wm, "days", wk + "."))
         for j, d in enumerate(days):
             if d not in WEEKDAYS:
-                r.problem(f"{wk}.days[{j}]", _one_of(WEEKDAYS), d, "days: [mon, tue, wed, thu, fri]")
+                r.problem(f"{wk}.days[{j}]", one_of(WEEKDAYS), d, "days: [mon, tue, wed, thu, fri]")
         weekly.append(WeeklyHours(days, *_read_span(r, wm, wk)))
     monthly: list[MonthlyHours] = []
     for i, w in enumerate(m.get("monthly") or []):
@@ -363,7 +357,7 @@ def _read_hours(r: _Reader, raw: Any, key: str) -> Hours:
     return hours
 
 
-def _read_span(r: _Reader, m: Mapping[str, Any], key: str) -> tuple[str, str, bool]:
+def _read_span(r: Reader, m: Mapping[str, Any], key: str) -> tuple[str, str, bool]:
     """opens, closes and closes_next_day; a closing time before the opening time must say it is the next day."""
     opens, closes = r.time(m, "opens", key), r.time(m, "closes", key)
     next_day = r.flag(m, "closes_next_day", key)
@@ -377,7 +371,7 @@ def _read_span(r: _Reader, m: Mapping[str, Any], key: str) -> tuple[str, str, bo
     return opens, closes, next_day
 
 
-def _read_source(r: _Reader, raw: Any, key: str, today: dt.date | None = None) -> Source | None:
+def _read_source(r: Reader, raw: Any, key: str, today: dt.date | None = None) -> Source | None:
     """A source as cited; ``kind`` and ``as_of`` are checked when present (contacts require them)."""
     m = r.mapping(raw, key, {"title", "url", "kind", "as_of", "well_known"})
     if not m:
@@ -389,7 +383,7 @@ def _read_source(r: _Reader, raw: Any, key: str, today: dt.date | None = None) -
                   kind=kind, as_of=as_of, well_known=r.flag(m, "well_known", key))
 
 
-def _read_evidence(r: _Reader, raw: Any, key: str, today: dt.date, checked: dt.date | None, verified: bool,
+def _read_evidence(r: Reader, raw: Any, key: str, today: dt.date, checked: dt.date | None, verified: bool,
                    ctype: str, value: str) -> Source | None:
     """A contact's source: how old it is always, who published it and where to see it when verified."""
     source = _read_source(r, raw, key, today)
@@ -413,7 +407,7 @@ def _read_evidence(r: _Reader, raw: Any, key: str, today: dt.date, checked: dt.d
     return source
 
 
-def _read_as_of(r: _Reader, m: Mapping[str, Any], key: str, today: dt.date) -> str:
+def _read_as_of(r: Reader, m: Mapping[str, Any], key: str, today: dt.date) -> str:
     """``as_of`` as written: a YAML date, ``2026-02`` / ``2026`` (a year is read as a number), or ``unknown``."""
     v = m["as_of"]
     text = v.isoformat() if isinstance(v, dt.date) and not isinstance(v, dt.datetime) else \
@@ -439,12 +433,12 @@ def _read_as_of(r: _Reader, m: Mapping[str, Any], key: str, today: dt.date) -> s
 def _load_surveys(root: Path, path: Path, raw: Any, langs: tuple[str, ...], problems: Problems
                   ) -> dict[str, Survey]:
     surveys: dict[str, Survey] = {}
-    rel = _rel(root, path)
+    rel = relative(root, path)
     if not isinstance(raw, dict):
         problems.add(rel, "-", "-", "a mapping of survey ids to surveys", raw, "direct-question: {title: ...}")
         return surveys
     for sid, body in raw.items():
-        r = _Reader(rel, str(sid), langs, problems)
+        r = Reader(rel, str(sid), langs, problems)
         m = r.mapping(body, "", {"title", "categories", "series", "sources", "note", "unit"})
         if not m:
             continue
@@ -503,153 +497,3 @@ def is_phone(value: str) -> bool:
     if digits.startswith("0800") or digits[:3] in ("050", "070", "080", "090"):
         return len(digits) == 11
     return len(digits) == 10
-
-
-def _read_yaml(root: Path, path: Path, problems: Problems) -> Any:
-    rel = _rel(root, path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        problems.add(rel, "-", "-", "this file to exist", Found("no such file"))
-        return None
-    except UnicodeDecodeError as e:
-        problems.add(rel, "-", "-", "UTF-8 text", Found(f"undecodable byte at position {e.start}"))
-        return None
-    try:
-        return yaml.load(text, Loader=SAFE_LOADER)
-    except yaml.YAMLError:
-        pass
-    try:  # parse again with the pure-Python loader: its messages are the same on every machine
-        return yaml.load(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown position"
-        what = getattr(e, "problem", None) or str(e)
-        problems.add(rel, "-", "-", "valid YAML", Found(f"a syntax error at {where}: {what}"))
-        return None
-
-
-def _rel(root: Path, path: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-def _one_of(values: Iterable[str]) -> str:
-    return "one of " + ", ".join(values)
-
-
-@dataclass
-class _Reader:
-    """Typed access to one record's keys that records a problem instead of raising."""
-
-    file: str
-    record: str
-    languages: tuple[str, ...]
-    problems: Problems
-
-    def problem(self, key: str, expected: str, found: object, example: str = "") -> None:
-        self.problems.add(self.file, self.record, key, expected, found, example)
-
-    def mapping(self, raw: Any, key: str, allowed: set[str] | None) -> dict[str, Any]:
-        if not isinstance(raw, dict):
-            self.problem(key or "-", "a mapping of keys to values", raw)
-            return {}
-        if allowed is not None:
-            for k in raw:
-                if k not in allowed:
-                    self.problem(_join(key, str(k)), "no such key (known keys: " + ", ".join(sorted(allowed)) + ")",
-                                 Found(f"unknown key '{k}'"))
-        return raw
-
-    def string(self, m: Mapping[str, Any], k: str, prefix: str = "", required: bool = True) -> str:
-        v = m.get(k, MISSING)
-        if v is MISSING and not required:
-            return ""
-        if not isinstance(v, str) or not v.strip():
-            self.problem(_join(prefix, k), "a non-empty text", v)
-            return ""
-        return v.strip()
-
-    def choice(self, m: Mapping[str, Any], k: str, options: Iterable[str], prefix: str = "",
-               expected: str = "") -> str:
-        options = tuple(options)
-        v = m.get(k, MISSING)
-        if v not in options:
-            self.problem(_join(prefix, k), expected or _one_of(options), v, f"{k}: {options[0]}")
-            return options[0]
-        return str(v)
-
-    def flag(self, m: Mapping[str, Any], k: str, prefix: str) -> bool:
-        v = m.get(k, False)
-        if not isinstance(v, bool):
-            self.problem(_join(prefix, k), "true or false", v, f"{k}: true")
-            return False
-        return v
-
-    def url(self, m: Mapping[str, Any], k: str, prefix: str = "", required: bool = True,
-            allow_http: bool = False) -> str:
-        v = self.string(m, k, prefix, required)
-        as_https = "https://" + v.removeprefix("http://") if allow_http and v.startswith("http://") else v
-        if v and not URL.match(as_https):
-            self.problem(_join(prefix, k), "an https:// URL", v, f"{k}: https://www.city.kitakyushu.lg.jp/")
-            return ""
-        return v
-
-    def time(self, m: Mapping[str, Any], k: str, prefix: str) -> str:
-        v = m.get(k, MISSING)
-        if not isinstance(v, str) or not TIME.match(v):
-            self.problem(_join(prefix, k), "a time of day as 'HH:MM' from 00:00 to 24:00, in quotes", v,
-                         f"{k}: '09:00'")
-            return "00:00"
-        return v
-
-    def date(self, m: Mapping[str, Any], k: str, today: dt.date, prefix: str = "", required: bool = True
-             ) -> dt.date | None:
-        v = m.get(k, MISSING)
-        if v is MISSING and not required:
-            return None
-        if not isinstance(v, dt.date) or isinstance(v, dt.datetime):
-            self.problem(_join(prefix, k), "a date as YYYY-MM-DD", v, f"{k}: 2026-11-26")
-            return None
-        if v > today:
-            self.problem(_join(prefix, k), f"a date not after today ({today.isoformat()})", Found(v.isoformat()),
-                         f"{k}: {today.isoformat()}")
-            return None
-        return v
-
-    def str_list(self, m: Mapping[str, Any], k: str, prefix: str = "") -> list[str]:
-        v = m.get(k, MISSING)
-        if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
-            self.problem(_join(prefix, k), "a list of texts", v, f"{k}: [a, b]")
-            return []
-        return v
-
-    def localized(self, m: Any, k: str, prefix: str = "") -> Localized:
-        """Text in every site language; a missing or extra language is a problem."""
-        key = _join(prefix, k) if k else prefix
-        v = m.get(k, MISSING) if k and isinstance(m, dict) else m
-        example = f"{k or 'label'}: {{" + ", ".join(f"{lang}: ..." for lang in self.languages) + "}"
-        if not isinstance(v, dict):
-            self.problem(key, "a text in every site language (" + ", ".join(self.languages) + ")", v, example)
-            return {}
-        out: Localized = {}
-        for lang in self.languages:
-            text = v.get(lang)
-            if not isinstance(text, str) or not text.strip():
-                self.problem(f"{key}.{lang}", f"a text in language '{lang}'", text if lang in v else MISSING,
-                             example)
-            else:
-                out[lang] = text.strip()
-        for lang in v:
-            if lang not in self.languages:
-                self.problem(f"{key}.{lang}", "one of the site's languages (" + ", ".join(self.languages) + ")",
-                             Found(f"unknown language '{lang}'"))
-        return out
-
-
-def _join(prefix: str, key: str) -> str:
-    if not prefix:
-        return key
-    return prefix + key if prefix.endswith(".") else f"{prefix}.{key}"

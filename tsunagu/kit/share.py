@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from tsunagu.data.loader import _read_yaml, _Reader
 from tsunagu.data.model import Site
 from tsunagu.data.problems import MISSING, DataError, Found, Problems
+from tsunagu.data.reader import Reader, read_yaml
 
 PRINT_KINDS = ("poster", "flyer", "handout")
 """Each kind has a template in overrides/print/<kind>.html."""
@@ -62,10 +62,10 @@ def load_share(root: Path, site: Site, docs_dir: Path, data_dir: str = "data") -
     if not path.exists():
         return None
     problems = Problems()
-    raw = _read_yaml(root, path, problems)
+    raw = read_yaml(root, path, problems)
     if problems:
         raise DataError(problems)
-    r = _Reader(path.relative_to(root).as_posix(), "share", site.languages, problems)
+    r = Reader(path.relative_to(root).as_posix(), "share", site.languages, problems)
     m = r.mapping(raw, "", {"pages", "services", "print", "redirects"})
 
     def page(value: Any, key: str) -> str:

@@ -8,9 +8,10 @@ from typing import Any
 
 from tsunagu.data.holidays import holidays
 from tsunagu.data.languages import ENDONYMS
-from tsunagu.data.loader import TOPICS, _read_yaml, _Reader
+from tsunagu.data.loader import TOPICS
 from tsunagu.data.model import Site, Survey
 from tsunagu.data.problems import DataError, Found, Problems
+from tsunagu.data.reader import Reader, read_yaml
 from tsunagu.data.strings import Strings
 from tsunagu.directory import listing
 from tsunagu.directory.rules import AGE_BANDS, filter_json, topics_in_use
@@ -29,10 +30,10 @@ def load_instrument(root: Path, site: Site, data_dir: str = "data") -> dict[str,
     """The instrument in every language (validated), or ``DataError`` listing every problem."""
     problems = Problems()
     path = root / data_dir / "selfcheck.yml"
-    raw = _read_yaml(root, path, problems)
+    raw = read_yaml(root, path, problems)
     if raw is None:
         raise DataError(problems)
-    r = _Reader(path.relative_to(root).as_posix(), "selfcheck", site.languages, problems)
+    r = Reader(path.relative_to(root).as_posix(), "selfcheck", site.languages, problems)
     m = r.mapping(raw, "", {"sources", "scale", "direct", "urgent", "specialised_topics", "optional", "texts"})
     sources = r.mapping(m.get("sources"), "sources", {"scale", "groups", "direct"})
     groups_source = r.mapping(sources.get("groups"), "sources.groups", {"title", "url", "confirmed"})
@@ -152,7 +153,7 @@ def bundle(instrument: dict[str, Any], site: Site, lang: str, s: Strings, url_fo
 
 def result_pages(instrument: dict[str, Any], site: Site, default: str) -> dict[str, str]:
     """docs/self-check/result-<group>.md in every language: the pages the paper path links to."""
-    from tsunagu.directory.rules import _page, _path
+    from tsunagu.directory.rules import page_source, page_stub
 
     pages = {}
     for lang in site.languages:
@@ -161,12 +162,12 @@ def result_pages(instrument: dict[str, Any], site: Site, default: str) -> dict[s
             label = t["result_for_one" if g["min"] == g["max"] else "result_for"][lang]
             title = ruby.strip(label.format(min=g["min"], max=g["max"]))
             desc = ruby.strip(t["not_diagnosis"][lang])
-            pages[_path("self-check", f"result-{g['id']}", lang, default)] = _page(
+            pages[page_source("self-check", f"result-{g['id']}", lang, default)] = page_stub(
                 title, desc, f"[[selfcheck-result {g['id']}]]")
     return pages
 
 
-def _list(r: _Reader, m: dict[str, Any], key: str, path: str) -> list[Any]:
+def _list(r: Reader, m: dict[str, Any], key: str, path: str) -> list[Any]:
     value = m.get(key)
     if not isinstance(value, list) or not value:
         r.problem(path, "a non-empty list", value)
@@ -174,7 +175,7 @@ def _list(r: _Reader, m: dict[str, Any], key: str, path: str) -> list[Any]:
     return [v if isinstance(v, dict) else {} for v in value]
 
 
-def _check_labels(r: _Reader, options: list[dict[str, Any]], groups: list[dict[str, Any]],
+def _check_labels(r: Reader, options: list[dict[str, Any]], groups: list[dict[str, Any]],
                   direct_options: list[dict[str, Any]], survey: Survey | None, survey_id: str,
                   survey_file: str) -> None:
     """One label per answer option in every language: the result quotes a chart row ("X % answered '…'"), so
@@ -204,7 +205,7 @@ def _check_labels(r: _Reader, options: list[dict[str, Any]], groups: list[dict[s
                                f"{lang}: {theirs}")
 
 
-def _check_groups(r: _Reader, groups: list[dict[str, Any]], n_items: int, n_options: int) -> None:
+def _check_groups(r: Reader, groups: list[dict[str, Any]], n_items: int, n_options: int) -> None:
     """Every possible total (n_items .. n_items * n_options) falls in exactly one group."""
     for i, g in enumerate(groups):
         for k in ("min", "max"):
