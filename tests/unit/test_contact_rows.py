@@ -165,3 +165,13 @@ def test_the_food_bank_number_says_what_is_not_confirmed(city: Site) -> None:
     assert phone.verified and phone.label["ja"] == "団体の電話"
     assert phone.hours.public_holidays == "unknown" and phone.hours.year_end == "unknown"
     assert "確認中" in phone.note["ja"] and "not confirmed" in phone.note["en"]
+
+
+def test_every_unconfirmed_contact_says_why_in_every_language(city: Site) -> None:
+    missing = [(sv.id, i) for sv in city.services.values() for i, c in enumerate(sv.contacts)
+               if not c.verified and set(c.note) != set(LANGS)]
+    assert missing == []
+    for sv in city.services.values():
+        for c in sv.contacts:
+            if not c.verified:
+                assert not ruby.kanji_outside_ruby(c.note["ja-easy"]), (sv.id, c.note["ja-easy"])
