@@ -175,3 +175,12 @@ def test_every_unconfirmed_contact_says_why_in_every_language(city: Site) -> Non
         for c in sv.contacts:
             if not c.verified:
                 assert not ruby.kanji_outside_ruby(c.note["ja-easy"]), (sv.id, c.note["ja-easy"])
+
+
+def test_kia_office_number_is_labelled_the_associations_not_the_centres(city: Site) -> None:
+    kia = city.services["kia-one-stop"]
+    card = fragments.service_card(kia, city, "ja", STRINGS["ja"])
+    office = re.search(r'<span class="tg-contact__kind">([^<]*)</span><span class="tg-contact__action">'
+                       r'<a class="tg-tel" href="tel:0936435931">', card)
+    assert office and office.group(1) == "協会の事務所"
+    assert "センター専用の電話</span><span class=\"tg-contact__action\"><span class=\"tg-unconfirmed\">" in card
