@@ -108,9 +108,13 @@ def contact_row(c: Contact, service: Service, lang: str, s: Strings, compact: bo
     kind = text(c.label[lang]) if c.label else text(s(f"contact.{c.type}"))
     action: list[str] = []
     if not c.verified:
-        action.append(f'<span class="tg-unconfirmed">{text(s("contact.confirm"))}</span>')
+        # Say what is missing in the words of its kind (an address is not a "number"), then where to
+        # turn instead: the official site, else the service's confirmed contacts, else the ward office.
+        action.append(f'<span class="tg-unconfirmed">{text(s(f"contact.unconfirmed.{c.type}"))}</span>')
         if service.url:
-            action.append(f' <a href="{escape(service.url)}" rel="noreferrer">{text(s("contact.official_site"))}</a>')
+            action.append(f' <a href="{escape(service.url)}" rel="noreferrer">{text(s("contact.check_official"))}</a>')
+        elif any(x.verified for x in service.contacts):
+            action.append(f" {text(s('contact.use_other'))}")
         else:
             action.append(f" {text(s('contact.no_site'))}")
     elif c.type == "phone":
