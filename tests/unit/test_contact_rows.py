@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from tsunagu import directory_html, fragments, ruby
-from tsunagu.loader import CONTACT_TYPES, load_site
-from tsunagu.model import Contact, Service, Site
-from tsunagu.strings import load_strings
+from tsunagu.data.loader import CONTACT_TYPES, load_site
+from tsunagu.data.model import Contact, Service, Site
+from tsunagu.data.strings import load_strings
+from tsunagu.directory import listing
+from tsunagu.pages import fragments, ruby
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 DATA = ROOT / "tests" / "data"
@@ -102,7 +103,7 @@ def test_yell_address_is_an_unconfirmed_address_not_a_number(city: Site) -> None
 
 def _ward_page(city: Site, ward: str, lang: str) -> str:
     service = city.services[f"ward-{ward}"]
-    return directory_html.service_page(service, city, lang, STRINGS[lang], lambda p: "/" + p)
+    return listing.service_page(service, city, lang, STRINGS[lang], lambda p: "/" + p)
 
 
 def _tel(city: Site, sid: str) -> str:
