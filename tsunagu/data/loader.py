@@ -29,6 +29,7 @@ from tsunagu.data.model import (
     Superseded,
     Survey,
     WeeklyHours,
+    yaml_keys,
 )
 from tsunagu.data.problems import MISSING, DataError, Found, Problems
 from tsunagu.data.reader import TIME, URL, Reader, one_of, read_yaml, relative
@@ -145,9 +146,8 @@ def _load_services(root: Path, folder: Path, langs: tuple[str, ...], problems: P
 
 
 def _read_service(r: Reader, raw: Any, stem: str, today: dt.date) -> Service | None:
-    keys = {"id", "organisation", "name", "short_name", "description", "topics", "area", "url",
-            "url_source", "contacts", "audiences", "languages"}
-    m = r.mapping(raw, "", keys)
+    # "languages" is allowed only to say where it moved (each contact says what it speaks).
+    m = r.mapping(raw, "", yaml_keys(Service) | {"languages"})
     if not m:
         return None
     if "languages" in m:  # the old place: a service's phone and chat may not speak the same languages
@@ -209,9 +209,7 @@ def _read_audiences(r: Reader, raw: Any) -> tuple[int | None, int | None]:
 
 
 def _read_contact(r: Reader, raw: Any, key: str, today: dt.date) -> Contact | None:
-    keys = {"type", "value", "label", "hours", "fee", "status", "source", "checked", "note", "if_busy",
-            "superseded", "languages"}
-    m = r.mapping(raw, key, keys)
+    m = r.mapping(raw, key, yaml_keys(Contact))
     if not m:
         return None
     ctype = r.choice(m, "type", CONTACT_TYPES, key)
@@ -267,7 +265,7 @@ def _read_superseded(r: Reader, raw: Any, key: str, today: dt.date, current: str
     out: list[Superseded] = []
     for i, item in enumerate(raw if isinstance(raw, list) else []):
         k = f"{key}[{i}]"
-        m = r.mapping(item, k, {"value", "until", "source"})
+        m = r.mapping(item, k, yaml_keys(Superseded))
         value = r.string(m, "value", k)
         if value and value == current:
             r.problem(f"{k}.value", "an older value, different from the contact's current value", value)
@@ -288,7 +286,7 @@ def _read_alternatives(r: Reader, raw: Any, key: str) -> tuple[Alternative, ...]
         return ()
     out: list[Alternative] = []
     for i, item in enumerate(raw):
-        m = r.mapping(item, f"{key}[{i}]", {"service", "note"})
+        m = r.mapping(item, f"{key}[{i}]", yaml_keys(Alternative))
         if m and ("service" in m) == ("note" in m):
             r.problem(f"{key}[{i}]", "either service: <id> or note: {...}", m, "{service: yorisoi-hotline}")
             continue
@@ -300,12 +298,11 @@ def _read_alternatives(r: Reader, raw: Any, key: str) -> tuple[Alternative, ...]
 
 
 def _read_hours(r: Reader, raw: Any, key: str) -> Hours:
-    keys = {"always", "weekly", "monthly", "dates", "closed_dates", "public_holidays", "year_end", "varies"}
-    m = r.mapping(raw, key, keys)
+    m = r.mapping(raw, key, yaml_keys(Hours))
     weekly: list[WeeklyHours] = []
     for i, w in enumerate(m.get("weekly") or []):
         wk = f"{key}.weekly[{i}]"
-        wm = r.mapping(w, wk, {"days", "opens", "closes", "closes_next_day"})
+        wm = r.mapping(w, wk, yaml_keys(WeeklyHours))
         days = tuple(r.str_list(wm, "days", wk + "."))
         for j, d in enumerate(days):
             if d not in WEEKDAYS:
@@ -314,7 +311,7 @@ def _read_hours(r: Reader, raw: Any, key: str) -> Hours:
     monthly: list[MonthlyHours] = []
     for i, w in enumerate(m.get("monthly") or []):
         mk = f"{key}.monthly[{i}]"
-        mm = r.mapping(w, mk, {"day", "opens", "closes", "closes_next_day"})
+        mm = r.mapping(w, mk, yaml_keys(MonthlyHours))
         day = mm.get("day")
         if not isinstance(day, int) or isinstance(day, bool) or not 1 <= day <= 31:
             r.problem(f"{mk}.day", "a day of the month from 1 to 31", day if "day" in mm else MISSING, "day: 10")
@@ -323,7 +320,7 @@ def _read_hours(r: Reader, raw: Any, key: str) -> Hours:
     dates: list[DateHours] = []
     for i, w in enumerate(m.get("dates") or []):
         dk = f"{key}.dates[{i}]"
-        dm = r.mapping(w, dk, {"date", "opens", "closes", "closes_next_day"})
+        dm = r.mapping(w, dk, yaml_keys(DateHours))
         day_ = dm.get("date")
         if not isinstance(day_, dt.date) or isinstance(day_, dt.datetime):
             r.problem(f"{dk}.date", "a date as YYYY-MM-DD", day_ if "date" in dm else MISSING, "date: 2026-09-10")
@@ -373,7 +370,7 @@ def _read_span(r: Reader, m: Mapping[str, Any], key: str) -> tuple[str, str, boo
 
 def _read_source(r: Reader, raw: Any, key: str, today: dt.date | None = None) -> Source | None:
     """A source as cited; ``kind`` and ``as_of`` are checked when present (contacts require them)."""
-    m = r.mapping(raw, key, {"title", "url", "kind", "as_of", "well_known"})
+    m = r.mapping(raw, key, yaml_keys(Source))
     if not m:
         return None
     kind = r.choice(m, "kind", SOURCE_KINDS, key, KIND_EXPECTED) if "kind" in m else ""

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from typing import Any
 
 Localized = dict[str, str]
 """Text in every site language, keyed by locale (``ja``, ``en``, ``ja-easy``...)."""
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def yaml_keys(cls: Any) -> set[str]:
+    """The keys a data file may use for a record of ``cls``: one per field, named like it, unless the field
+    says otherwise (``metadata={"yaml": "audiences"}``: read from another key; ``{"yaml": None}``: not
+    from the file). So a field is declared once for the model and the allowed keys."""
+    keys = {f.metadata.get("yaml", f.name) for f in fields(cls)}
+    return {k for k in keys if k is not None}
 HOLIDAY_RULES = ("open", "closed", "unknown")
 
 
@@ -168,7 +177,8 @@ class Service:
     """A support service from ``data/services/<id>.yml``."""
 
     id: str
-    file: str
+    file: str = field(metadata={"yaml": None})
+    """The data file, for messages (not a key in it)."""
     organisation: Localized
     name: Localized
     description: Localized
@@ -178,8 +188,8 @@ class Service:
     short_name: Localized = field(default_factory=dict)
     url: str = ""
     url_source: Source | None = None
-    min_age: int | None = None
-    max_age: int | None = None
+    min_age: int | None = field(default=None, metadata={"yaml": "audiences"})
+    max_age: int | None = field(default=None, metadata={"yaml": "audiences"})
 
     @property
     def languages(self) -> tuple[str, ...]:
