@@ -52,10 +52,6 @@ class Source:
         year, month, day = (int(x) for x in [*parts, "1", "1"][:3])
         return dt.date(year, month, day)
 
-    @property
-    def primary(self) -> bool:
-        return self.kind in ("operator", "government")
-
     def stale_on(self, day: dt.date) -> bool:
         """True when the source is more than ``SOURCE_STALE_YEARS`` older than ``day`` (the site's review
         date); an undated source is not called stale, it says it is undated."""
