@@ -17,14 +17,14 @@ from tsunagu.data.model import Contact, Service, Site, Source, Survey
 from tsunagu.data.strings import Strings
 from tsunagu.pages import charts, hours, ruby
 from tsunagu.pages.hours import hours_json
-from tsunagu.pages.templates import html_, macro
+from tsunagu.pages.templates import html_, macro, ruby_html
 
 _T = "fragments.html"
 
 
 def text(value: str) -> str:
     """Escape a text node, turning ruby notation into ``<ruby>``."""
-    return ruby.to_html(escape(value, quote=False))
+    return str(ruby_html(value))  # the templates' ``ruby`` filter, for HTML that Python fills in
 
 
 def attr(value: str) -> str:
