@@ -48,6 +48,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        auto_reload=False,
     )
     env.filters["ruby"] = ruby_html
     env.filters["plain"] = lambda v: ruby.strip(str(v))
@@ -63,8 +64,14 @@ def render(name: str, **context: Any) -> str:
 
 def macro(template: str, name: str, *args: Any, **kwargs: Any) -> str:
     """Call one macro of a template; its HTML as a plain ``str``."""
-    fn = getattr(environment().get_template(template).module, name)
-    return str(fn(*args, **kwargs))
+    return str(getattr(_module(template), name)(*args, **kwargs))
+
+
+@lru_cache(maxsize=None)
+def _module(template: str) -> Any:
+    # Templates are package files that do not change during a build: load each once (get_template would
+    # check the file's modification time on every call, thousands of times per build).
+    return environment().get_template(template).module
 
 
 def html_(value: str) -> Markup:
