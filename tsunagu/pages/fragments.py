@@ -1,7 +1,8 @@
 """HTML fragments shared by the macros: text with furigana, phone links, service cards, survey figures.
 
 Text from data may carry ruby notation (やさしい日本語); text nodes get ``<ruby>``, attributes get
-plain text.
+plain text. The markup is in ``tsunagu/templates/fragments.html`` (autoescaped Jinja, see
+``tsunagu.pages.templates``); this module decides what is shown.
 """
 
 from __future__ import annotations

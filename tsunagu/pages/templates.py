@@ -18,7 +18,8 @@ Filters:
 from __future__ import annotations
 
 import html
-from functools import lru_cache
+from collections.abc import Callable
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,15 @@ def esc(value: object) -> Markup:
     return Markup(html.escape(str(value)))
 
 
+FILTERS: dict[str, Callable[[Any], Any]] = {
+    "ruby": ruby_html,
+    "plain": lambda v: ruby.strip(str(v)),
+    "reading": lambda v: ruby.reading(str(v)),
+    "esc": esc,
+}
+"""Also given to the print materials' environment (tsunagu/kit/printkit.py), whose templates are the city's."""
+
+
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -50,10 +60,7 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=False,
         auto_reload=False,
     )
-    env.filters["ruby"] = ruby_html
-    env.filters["plain"] = lambda v: ruby.strip(str(v))
-    env.filters["esc"] = esc
-    env.filters["reading"] = lambda v: ruby.reading(str(v))
+    env.filters.update(FILTERS)
     return env
 
 
@@ -67,7 +74,7 @@ def macro(template: str, name: str, *args: Any, **kwargs: Any) -> str:
     return str(getattr(_module(template), name)(*args, **kwargs))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _module(template: str) -> Any:
     # Templates are package files that do not change during a build: load each once (get_template would
     # check the file's modification time on every call, thousands of times per build).
