@@ -23,8 +23,7 @@ from tsunagu.data.model import Site
 from tsunagu.data.strings import Strings
 from tsunagu.kit import qr
 from tsunagu.kit.share import PrintDoc
-from tsunagu.pages import hours, ruby
-from tsunagu.pages.fragments import text
+from tsunagu.pages import hours, templates
 
 CHROMIUM = os.environ.get("TSUNAGU_CHROMIUM", "/usr/bin/chromium")
 
@@ -79,8 +78,7 @@ def render_html(template_dir: Path, doc: PrintDoc, site: Site, lang: str, s: Str
 def _environment(template_dir: str) -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(template_dir), autoescape=True,
                              undefined=jinja2.StrictUndefined, auto_reload=True)
-    env.filters["ruby"] = lambda v: Markup(text(str(v)))
-    env.filters["plain"] = lambda v: ruby.strip(str(v))
+    env.filters.update(templates.FILTERS)  # the same furigana behaviour as the site's HTML
     return env
 
 

@@ -11,7 +11,6 @@ import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 
 from tsunagu.content.macros import MacroError
@@ -30,6 +29,7 @@ from tsunagu.kit.share import (
     shared_pages,
 )
 from tsunagu.pages import front_matter, ruby
+from tsunagu.pages.templates import macro
 
 QR_DIR = "kit/qr"
 PRINT_DIR = "kit/print"
@@ -82,14 +82,7 @@ def write_qr_codes(site_dir: Path, site_url: str, pages: list[SharedPage], cache
 
 def write_redirect(site_dir: Path, old: str, target_href: str, title: str) -> None:
     """A page at the old path that sends the visitor on: works without script, says where it goes."""
-    html = (
-        '<!doctype html>\n<html><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width,initial-scale=1">'
-        '<meta name="referrer" content="no-referrer"><meta name="robots" content="noindex">'
-        f'<meta http-equiv="refresh" content="0; url={escape(target_href)}">'
-        f'<link rel="canonical" href="{escape(target_href)}"><title>{escape(title)}</title></head>'
-        f'<body><p><a href="{escape(target_href)}">{escape(title)}</a></p></body></html>\n'
-    )
+    html = macro("redirect.html", "redirect", target_href, title)
     write(site_dir, f"{old}index.html", html.encode("utf-8"))
 
 

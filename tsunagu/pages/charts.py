@@ -5,10 +5,10 @@ SVG text cannot hold <ruby>, so text with furigana notation is shown as its read
 
 from __future__ import annotations
 
-from html import escape
+from typing import Any
 
 from tsunagu.data.model import Survey
-from tsunagu.pages import ruby
+from tsunagu.pages.templates import macro
 
 # Colours chosen for >= 3:1 contrast against white (WCAG 1.4.11) and to stay distinct in greyscale.
 PALETTE = ("#1b5e8c", "#b35c00", "#5a6b2e", "#7b3f8c")
@@ -25,30 +25,20 @@ def bar_chart(survey: Survey, lang: str, chart_id: str) -> str:
     plot_w = WIDTH - LEFT - RIGHT
     top = max((v for _, values in survey.series for v in values if v is not None), default=100.0)
     scale = plot_w / max(top, 1.0)
-    title = escape(ruby.reading(survey.title[lang]))
-    out = [
-        f'<svg class="tg-chart" viewBox="0 0 {WIDTH} {height}" role="img" aria-labelledby="{chart_id}-title" '
-        f'xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{chart_id}-title">{title}</title>',
-    ]
-    for i, (label, _) in enumerate(survey.series):
-        y = 6 + 22 * i
-        out.append(f'<rect x="{LEFT}" y="{y}" width="14" height="14" fill="{PALETTE[i % len(PALETTE)]}"/>')
-        out.append(f'<text x="{LEFT + 20}" y="{y + 12}" class="tg-chart__legend">'
-                   f"{escape(ruby.reading(label[lang]))}</text>")
+    legend = [{"x": LEFT, "y": 6 + 22 * i, "fill": PALETTE[i % len(PALETTE)], "text_x": LEFT + 20,
+               "text_y": 6 + 22 * i + 12, "label": label[lang]} for i, (label, _) in enumerate(survey.series)]
+    groups = []
     y = legend_h
     for c, category in enumerate(survey.categories):
-        name = escape(ruby.reading(category[lang]))
-        out.append(f'<text x="{LEFT}" y="{y + 15}" class="tg-chart__label">{name}</text>')
+        group: dict[str, Any] = {"x": LEFT, "y": y + 15, "label": category[lang], "bars": []}
         y += LABEL_H
         for i, (_, values) in enumerate(survey.series):
             v = values[c]
             w = 0.0 if v is None else round(v * scale, 1)
-            colour = PALETTE[i % len(PALETTE)]
-            out.append(f'<rect x="{LEFT}" y="{y}" width="{w}" height="{BAR_H}" fill="{colour}"/>')
-            shown = "–" if v is None else f"{v:g}{survey.unit}"
-            out.append(f'<text x="{LEFT + w + 6}" y="{y + 14}" class="tg-chart__value">{shown}</text>')
+            group["bars"].append({"x": LEFT, "y": y, "w": w, "h": BAR_H, "fill": PALETTE[i % len(PALETTE)],
+                                  "text_x": LEFT + w + 6, "text_y": y + 14,
+                                  "shown": "–" if v is None else f"{v:g}{survey.unit}"})
             y += BAR_H + GAP
         y += GROUP_GAP
-    out.append("</svg>")
-    return "".join(out)
+        groups.append(group)
+    return macro("charts.html", "bar_chart", chart_id, WIDTH, height, survey.title[lang], legend, groups)

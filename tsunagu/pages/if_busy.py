@@ -7,11 +7,12 @@ no translation can drop 119 or 110 or print them by hand.
 
 from __future__ import annotations
 
-from html import escape
-
 from tsunagu.data.model import Service, Site
 from tsunagu.data.strings import Strings
 from tsunagu.pages.fragments import tel_inline, text
+from tsunagu.pages.templates import html_, macro
+
+_T = "if_busy.html"
 
 
 class NoEmergencyLine(Exception):
@@ -33,12 +34,7 @@ def if_busy(site: Site, lang: str, s: Strings, chat_anchor: str = "") -> str:
         raise NoEmergencyLine("[[if-busy]] needs a service with topic 'emergency' and a verified phone number "
                               "in data/services/")
     # The name is visible next to each number (not screen-reader-only), so everyone gets the same words.
-    numbers = text(s("busy.or")).join(
-        f"{text(svc.short_name.get(lang) or svc.name[lang])} {tel_inline(svc, lang, s)}" for svc in services)
-    chat = text(s("busy.chat"))
-    if chat_anchor:
-        chat = f'<a href="#{escape(chat_anchor)}">{chat}</a>'
-    tips = "".join(f"<li>{item}</li>" for item in (text(s("busy.wait")), text(s("busy.other")), chat))
-    danger = text(s.table["busy.danger"]).replace("{numbers}", numbers)
-    return (f'<div class="tg-if-busy">\n<p>{text(s("busy.lead"))}</p>\n<ul>{tips}</ul>\n'
-            f'<p class="tg-if-busy__danger"><strong>{danger}</strong></p>\n</div>')
+    numbers = macro(_T, "numbers", s, [(svc.short_name.get(lang) or svc.name[lang], html_(tel_inline(svc, lang, s)))
+                                        for svc in services])
+    danger = text(s.table["busy.danger"]).replace("{numbers}", numbers)  # the numbers' HTML into the sentence
+    return macro(_T, "if_busy", s, chat_anchor, html_(danger))

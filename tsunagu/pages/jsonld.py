@@ -12,6 +12,7 @@ from tsunagu.data.model import WEEKDAYS, Hours, Service, Site
 from tsunagu.data.strings import Strings
 from tsunagu.pages import hours as hours_text
 from tsunagu.pages import ruby
+from tsunagu.pages.templates import html_, macro
 
 AHEAD = 366
 """Dated rules (the 10th of each month, holidays, the year-end break) are listed for a year from the
@@ -41,7 +42,7 @@ def service_jsonld(service: Service, site: Site, lang: str, s: Strings, page_url
     if channels:
         data["availableChannel"] = channels
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-    return f'<script type="application/ld+json">{text}</script>'
+    return macro("fragments.html", "ld_json", html_(text))  # JSON made safe for <script>, not HTML-escaped
 
 
 def _area(service: Service, site: Site, lang: str) -> str:
