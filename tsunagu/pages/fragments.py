@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable
-from html import escape
 
 from tsunagu.data.holidays import holidays
 from tsunagu.data.languages import ENDONYMS
@@ -26,10 +25,6 @@ _T = "fragments.html"
 def text(value: str) -> str:
     """Escape a text node, turning ruby notation into ``<ruby>``."""
     return str(ruby_html(value))  # the templates' ``ruby`` filter, for HTML that Python fills in
-
-
-def attr(value: str) -> str:
-    return escape(ruby.strip(value))
 
 
 def tel_inline(service: Service, lang: str, s: Strings) -> str:
