@@ -32,6 +32,7 @@ from tsunagu.data.strings import Strings, StringsError, load_strings
 from tsunagu.directory import rules
 from tsunagu.kit import cards, share, sharekit
 from tsunagu.pages import fragments, jsonld, ruby
+from tsunagu.places import pages as places
 from tsunagu.publish import csp, forbidden, hosting, offline, open_data, postprocess, pyodide_assets, staging
 from tsunagu.selfcheck_site import bundle, form
 
@@ -130,9 +131,12 @@ class Build:
         pages = rules.generated_pages(site, st.default, self.strings)
         if self.instrument:
             pages |= bundle.result_pages(self.instrument, site, st.default)
+        pages |= places.generated_pages(site, st.default, self.strings)
         self.generated = set(pages)
         written = rules.write_generated(st.docs_dir, pages)
         log.info(f"Directory: {len(site.services)} services, {len(pages)} generated pages ({written} changed)")
+        if site.places:
+            log.info("Places: " + ", ".join(f"{area} {n}" for area, n in places.per_area(site).items()))
         self._check_pages(pages)
         try:
             self.never_publish = forbidden.load(st.root, site, st.data_dir)
@@ -164,7 +168,8 @@ class Build:
         slots: dict[str, str] = {}
         self.slots[page.src] = slots
         url_for = lambda path: self.relative_url(prefix + path, page.url)  # noqa: E731
-        extra = {**self._selfcheck_macros(page, url_for), **self._share_macros(page)}
+        extra = {**self._selfcheck_macros(page, url_for), **self._share_macros(page),
+                 **self._places_macros(page, url_for)}
         try:
             markdown = macros.expand_macros(markdown, site, page.lang, self.strings[page.lang], url_for=url_for,
                                             slots=slots, extra=extra)
@@ -316,6 +321,19 @@ class Build:
                                              self.lock),
             "selfcheck-result": lambda group: form.result_page(data(), group, url_for),
         }
+
+    def _places_macros(self, page: Page, url_for: UrlFor) -> dict[str, Any]:
+        """[[places]] (the listing) and [[place-page ID]] (a generated place page)."""
+        site, lang = self._site(), page.lang
+        s, furigana = self.strings[lang], lang in self.settings.furigana_locales
+
+        def place_page(ident: str) -> str:
+            if ident not in site.places:
+                raise macros.MacroError(f"unknown place id '{ident}' (the file names in data/places/)")
+            return places.place_page(site.places[ident], site, lang, s, url_for, furigana)
+
+        return {"places": lambda _: places.places_listing(site, lang, s, url_for, furigana),
+                "place-page": place_page}
 
     def _load_share(self) -> None:
         st, site = self.settings, self._site()

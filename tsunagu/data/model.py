@@ -260,6 +260,8 @@ class Place:
     cost_note: Localized = field(default_factory=dict)
     min_age: int | None = None
     max_age: int | None = None
+    ages_stated: bool = False
+    """The source says who may come (``ages: any`` for everyone); otherwise the page says it does not."""
     first_timers: bool = False
     """The source says first-timers are welcome (初めての方歓迎)."""
     accessibility: Localized = field(default_factory=dict)

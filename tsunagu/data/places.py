@@ -65,7 +65,8 @@ def _read_place(r: Reader, raw: Any, stem: str, today: dt.date, read_source: Any
                   "as_of: 2026-02-15")
     checked = r.date(m, "checked", today, required=status == "verified")
     sessions, closed, note = _read_schedule(r, m.get("schedule", MISSING))
-    low, high = _read_ages(r, m["ages"]) if "ages" in m else (None, None)
+    # ``ages: any`` is the source saying "everyone"; no ``ages`` is the source saying nothing.
+    low, high = _read_ages(r, m["ages"]) if "ages" in m and m["ages"] != "any" else (None, None)
     return Place(
         id=pid,
         file=r.file,
@@ -85,6 +86,7 @@ def _read_place(r: Reader, raw: Any, stem: str, today: dt.date, read_source: Any
         cost_note=r.localized(m, "cost_note") if "cost_note" in m else {},
         min_age=low,
         max_age=high,
+        ages_stated="ages" in m,
         first_timers=r.flag(m, "first_timers", ""),
         accessibility=r.localized(m, "accessibility") if "accessibility" in m else {},
         contact=r.localized(m, "contact") if "contact" in m else {},
