@@ -205,6 +205,7 @@ class Build:
             "talk_now_url": share.page_path(self.settings.talk_now_page),
             "privacy_url": share.page_path(self.settings.privacy_page),
             "offline": bool(self.settings.offline_pages),
+            "furigana": lang in self.settings.furigana_locales,
         }
         if page_url is not None and self.kit is not None:  # share card and Open Graph address for this page
             tg["card_url"] = share.absolute(self.settings.site_url, sharekit.card_file(page_url))
