@@ -8,7 +8,7 @@ place names its source, the source's date (``as_of``) and whether a person compa
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,8 @@ from tsunagu.data.model import PLACE_COSTS, PLACE_KINDS, WEEKDAYS, Place, Sessio
 from tsunagu.data.problems import MISSING, Found, Problems
 from tsunagu.data.reader import Reader, one_of, read_yaml, relative
 
+SourceReader = Callable[[Reader, Any, str, dt.date], "Source | None"]
+"""The loader's source reader (title, url, kind, as_of)."""
 KEYS = {"id", "kind", "name", "description", "area", "address", "map_query", "schedule", "cost", "cost_note",
         "ages", "first_timers", "accessibility", "contact", "service", "list_url", "status", "source", "checked"}
 SCHEDULE_KEYS = {"weekly", "monthly", "dates", "closed_dates", "note"}
@@ -24,7 +26,7 @@ EXAMPLE_SCHEDULE = "schedule: {monthly: [{weeks: [2], day: tue, opens: '10:00', 
 
 
 def load_places(root: Path, folder: Path, langs: tuple[str, ...], problems: Problems, today: dt.date,
-                read_source: Any) -> dict[str, Place]:
+                read_source: SourceReader) -> dict[str, Place]:
     """Every place in ``folder`` (none when the folder does not exist: places are optional).
 
     ``read_source`` is the loader's source reader (title, url, kind, as_of), passed in so a place's source
@@ -48,7 +50,7 @@ def load_places(root: Path, folder: Path, langs: tuple[str, ...], problems: Prob
     return places
 
 
-def _read_place(r: Reader, raw: Any, stem: str, today: dt.date, read_source: Any) -> Place | None:
+def _read_place(r: Reader, raw: Any, stem: str, today: dt.date, read_source: SourceReader) -> Place | None:
     m = r.mapping(raw, "", KEYS)
     if not m:
         return None
