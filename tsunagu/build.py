@@ -14,6 +14,7 @@ problem is a :class:`BuildError` with a message for the editor.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import re
@@ -30,9 +31,10 @@ from tsunagu.data.model import Site
 from tsunagu.data.problems import DataError
 from tsunagu.data.strings import Strings, StringsError, load_strings
 from tsunagu.directory import rules
-from tsunagu.kit import cards, share, sharekit
+from tsunagu.kit import cards, printkit, share, sharekit
 from tsunagu.pages import fragments, jsonld, ruby
 from tsunagu.places import pages as places
+from tsunagu.places import printing as places_print
 from tsunagu.publish import csp, forbidden, hosting, offline, open_data, postprocess, pyodide_assets, staging
 from tsunagu.selfcheck_site import bundle, form
 
@@ -377,6 +379,25 @@ class Build:
             self.kit.write(site_dir, self.strings, template_dir, published, self._cache(), log.info,
                            self.relative_url)
         except sharekit.KitError as e:
+            raise BuildError(str(e)) from None
+        if self._site().places:
+            self._write_places_month(site_dir, template_dir)
+
+    def _write_places_month(self, site_dir: Path, template_dir: Path) -> None:
+        """kit/print/<lang>/places-month.pdf: this month's sessions (Japan time; TSUNAGU_PLACES_MONTH=YYYY-MM
+        prints another month, e.g. next month's for the newsletter)."""
+        st, site = self.settings, self._site()
+        wanted = os.environ.get("TSUNAGU_PLACES_MONTH", "")
+        today = dt.datetime.now(dt.timezone(dt.timedelta(hours=9))).date()
+        year, month = (int(x) for x in wanted.split("-")) if wanted else (today.year, today.month)
+        jobs = {sharekit.pdf_file(lang, places_print.KIND): places_print.render_html(
+            template_dir, site, lang, self.strings[lang], site_name=st.site_names.get(lang, st.site_name),
+            page_url=share.absolute(st.site_url, share.lang_prefix(lang, st.default) + "places/"),
+            year=year, month=month, sample=share.is_placeholder(st.site_url)) for lang in site.languages}
+        try:
+            for rel, pdf in printkit.pdfs(jobs, self._cache() / "print", progress=log.info).items():
+                sharekit.write(site_dir, rel, pdf)
+        except printkit.PrintError as e:
             raise BuildError(str(e)) from None
 
     def _finish_html(self, html: str, wasm: bool) -> str:

@@ -94,3 +94,14 @@ def test_listing_is_accessible_and_works_without_javascript(browser: Any, town_u
     result = page.evaluate("opts => axe.run(document, opts)", {"runOnly": {"type": "tag", "values": WCAG_AA}})
     assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]] == []
     page.close()
+
+
+def test_places_this_month_pdf_per_language(sample_site: Path) -> None:
+    import subprocess
+
+    for lang, name in (("ja", "北区ふれあいサロン"), ("en", "North Ward community salon")):
+        pdf = sample_site / "kit" / "print" / lang / "places-month.pdf"
+        assert pdf.read_bytes().startswith(b"%PDF")
+        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        assert name in text
