@@ -14,6 +14,7 @@ problem is a :class:`BuildError` with a message for the editor.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import re
@@ -30,8 +31,10 @@ from tsunagu.data.model import Site
 from tsunagu.data.problems import DataError
 from tsunagu.data.strings import Strings, StringsError, load_strings
 from tsunagu.directory import rules
-from tsunagu.kit import cards, share, sharekit
+from tsunagu.kit import cards, printkit, share, sharekit
 from tsunagu.pages import fragments, jsonld, ruby
+from tsunagu.places import pages as places
+from tsunagu.places import printing as places_print
 from tsunagu.publish import csp, forbidden, hosting, offline, open_data, postprocess, pyodide_assets, staging
 from tsunagu.selfcheck_site import bundle, form
 
@@ -130,9 +133,12 @@ class Build:
         pages = rules.generated_pages(site, st.default, self.strings)
         if self.instrument:
             pages |= bundle.result_pages(self.instrument, site, st.default)
+        pages |= places.generated_pages(site, st.default, self.strings)
         self.generated = set(pages)
         written = rules.write_generated(st.docs_dir, pages)
         log.info(f"Directory: {len(site.services)} services, {len(pages)} generated pages ({written} changed)")
+        if site.places:
+            log.info("Places: " + ", ".join(f"{area} {n}" for area, n in places.per_area(site).items()))
         self._check_pages(pages)
         try:
             self.never_publish = forbidden.load(st.root, site, st.data_dir)
@@ -164,7 +170,8 @@ class Build:
         slots: dict[str, str] = {}
         self.slots[page.src] = slots
         url_for = lambda path: self.relative_url(prefix + path, page.url)  # noqa: E731
-        extra = {**self._selfcheck_macros(page, url_for), **self._share_macros(page)}
+        extra = {**self._selfcheck_macros(page, url_for), **self._share_macros(page),
+                 **self._places_macros(page, url_for)}
         try:
             markdown = macros.expand_macros(markdown, site, page.lang, self.strings[page.lang], url_for=url_for,
                                             slots=slots, extra=extra)
@@ -200,6 +207,7 @@ class Build:
             "talk_now_url": share.page_path(self.settings.talk_now_page),
             "privacy_url": share.page_path(self.settings.privacy_page),
             "offline": bool(self.settings.offline_pages),
+            "furigana": lang in self.settings.furigana_locales,
         }
         if page_url is not None and self.kit is not None:  # share card and Open Graph address for this page
             tg["card_url"] = share.absolute(self.settings.site_url, sharekit.card_file(page_url))
@@ -317,6 +325,19 @@ class Build:
             "selfcheck-result": lambda group: form.result_page(data(), group, url_for),
         }
 
+    def _places_macros(self, page: Page, url_for: UrlFor) -> dict[str, Any]:
+        """[[places]] (the listing) and [[place-page ID]] (a generated place page)."""
+        site, lang = self._site(), page.lang
+        s, furigana = self.strings[lang], lang in self.settings.furigana_locales
+
+        def place_page(ident: str) -> str:
+            if ident not in site.places:
+                raise macros.MacroError(f"unknown place id '{ident}' (the file names in data/places/)")
+            return places.place_page(site.places[ident], site, lang, s, url_for, furigana)
+
+        return {"places": lambda _: places.places_listing(site, lang, s, url_for, furigana),
+                "place-page": place_page}
+
     def _load_share(self) -> None:
         st, site = self.settings, self._site()
         try:
@@ -358,6 +379,25 @@ class Build:
             self.kit.write(site_dir, self.strings, template_dir, published, self._cache(), log.info,
                            self.relative_url)
         except sharekit.KitError as e:
+            raise BuildError(str(e)) from None
+        if self._site().places:
+            self._write_places_month(site_dir, template_dir)
+
+    def _write_places_month(self, site_dir: Path, template_dir: Path) -> None:
+        """kit/print/<lang>/places-month.pdf: this month's sessions (Japan time; TSUNAGU_PLACES_MONTH=YYYY-MM
+        prints another month, e.g. next month's for the newsletter)."""
+        st, site = self.settings, self._site()
+        wanted = os.environ.get("TSUNAGU_PLACES_MONTH", "")
+        today = dt.datetime.now(dt.timezone(dt.timedelta(hours=9))).date()
+        year, month = (int(x) for x in wanted.split("-")) if wanted else (today.year, today.month)
+        jobs = {sharekit.pdf_file(lang, places_print.KIND): places_print.render_html(
+            template_dir, site, lang, self.strings[lang], site_name=st.site_names.get(lang, st.site_name),
+            page_url=share.absolute(st.site_url, share.lang_prefix(lang, st.default) + "places/"),
+            year=year, month=month, sample=share.is_placeholder(st.site_url)) for lang in site.languages}
+        try:
+            for rel, pdf in printkit.pdfs(jobs, self._cache() / "print", progress=log.info).items():
+                sharekit.write(site_dir, rel, pdf)
+        except printkit.PrintError as e:
             raise BuildError(str(e)) from None
 
     def _finish_html(self, html: str, wasm: bool) -> str:

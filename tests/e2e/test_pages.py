@@ -13,7 +13,8 @@ from tests.e2e.conftest import CSP_LISTENER
 
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Every hand-written page, and one of each kind of page the directory generates.
-CHECKED_PAGES = [*PAGES, "services/childline", "services/kia-one-stop", "topics/loneliness", "audiences/teens"]
+CHECKED_PAGES = [*PAGES, "services/childline", "services/kia-one-stop", "topics/loneliness", "audiences/teens",
+                 "places/step-cafe"]
 
 
 def _path(lang: str, page: str) -> str:

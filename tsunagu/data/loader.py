@@ -23,6 +23,7 @@ from tsunagu.data.model import (
     Hours,
     Localized,
     MonthlyHours,
+    Place,
     Service,
     Site,
     Source,
@@ -102,10 +103,28 @@ def load_site(root: Path, languages: Iterable[str], today: dt.date | None = None
                     problems.add(service.file, service.id, f"contacts[{i}].if_busy[{j}].service",
                                  "the id of a service in data/services/", alt.service, "service: yorisoi-hotline")
     surveys = _load_surveys(root, data / "surveys.yml", surveys_raw, langs, problems)
+    places = _load_places(root, data / "places", langs, problems, today, areas, services, unreadable)
     if problems:
         raise DataError(problems)
     return Site(langs, quick_exit, strip, updated, city, prefecture, whole_area, areas, services, surveys,
-                tuple(problems.warnings), editors_email)
+                tuple(problems.warnings), editors_email, places)
+
+
+def _load_places(root: Path, folder: Path, langs: tuple[str, ...], problems: Problems, today: dt.date,
+                 areas: Mapping[str, Any], services: Mapping[str, Service], unreadable: set[str]
+                 ) -> dict[str, Place]:
+    """Places to go (data/places/), checked against the areas and services they name."""
+    from tsunagu.data.places import load_places  # places.py reads sources with this module's reader
+
+    places = load_places(root, folder, langs, problems, today, _read_source)
+    for place in places.values():
+        if place.area and place.area not in areas:
+            problems.add(place.file, place.id, "area", one_of(areas), place.area,
+                         f"area: {next(iter(areas), 'city')}")
+        if place.service and place.service not in services and place.service not in unreadable:
+            problems.add(place.file, place.id, "service", "the id of a service in data/services/", place.service,
+                         "service: kitakyushu-shakyo")
+    return places
 
 
 def _read_editors_email(r: Reader, raw: dict[str, Any]) -> str:

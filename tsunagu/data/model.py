@@ -220,6 +220,72 @@ class Survey:
     """The survey year of each series, where the data gives one."""
 
 
+PLACE_KINDS = ("salon", "kodomo-shokudo", "cafe", "centre", "peer-group")
+"""Community salons, children's cafeterias (子ども食堂), drop-in cafés, 市民センター activities, peer groups."""
+PLACE_COSTS = ("free", "paid", "unknown")
+
+
+@dataclass(frozen=True)
+class Session:
+    """One rule of a place's schedule: weekly on ``days``; monthly on the ``weeks``-th ``days[0]`` of a
+    month (week 1–5, or -1 for the last); or on one ``date``."""
+
+    kind: str
+    """``weekly``, ``monthly`` or ``date``."""
+    opens: str
+    closes: str
+    days: tuple[str, ...] = ()
+    weeks: tuple[int, ...] = ()
+    date: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place to go (居場所) from ``data/places/<id>.yml``: somewhere to be with people, not a phone line."""
+
+    id: str
+    file: str
+    kind: str
+    name: Localized
+    description: Localized
+    area: str
+    """A ward (a key of ``site.areas``), or the whole area when the source gives no single ward."""
+    status: str
+    """``verified`` (a person compared the schedule with the source) or ``unverified`` (shown, but as
+    "check before you go", and no next session is computed from it)."""
+    source: Source
+    checked: dt.date | None
+    address: str = ""
+    """As the source gives it, with furigana notation for やさしい日本語; empty when not confirmed."""
+    map_query: str = ""
+    """What the map link searches for (a building name, an address); empty: no map link."""
+    sessions: tuple[Session, ...] = ()
+    closed_dates: tuple[dt.date, ...] = ()
+    schedule_note: Localized = field(default_factory=dict)
+    cost: str = "unknown"
+    cost_note: Localized = field(default_factory=dict)
+    min_age: int | None = None
+    max_age: int | None = None
+    ages_stated: bool = False
+    """The source says who may come (``ages: any`` for everyone); otherwise the page says it does not."""
+    first_timers: bool = False
+    """The source says first-timers are welcome (初めての方歓迎)."""
+    accessibility: Localized = field(default_factory=dict)
+    contact: Localized = field(default_factory=dict)
+    """How to get in touch, in words (no numbers typed here: ``service`` links a directory entry)."""
+    service: str = ""
+    """The directory service that runs the place, whose page has its confirmed contacts."""
+    list_url: str = ""
+    """The organiser's or city's own list of such places, when our records have its address."""
+
+    @property
+    def days(self) -> tuple[str, ...]:
+        """Weekdays with a session: what the day filter matches (dated sessions count by their weekday)."""
+        found = {d for s in self.sessions for d in s.days}
+        found |= {WEEKDAYS[s.date.weekday()] for s in self.sessions if s.date}
+        return tuple(d for d in WEEKDAYS if d in found)
+
+
 @dataclass(frozen=True)
 class Site:
     """Everything a city configures in ``data/``."""
@@ -239,6 +305,8 @@ class Site:
     """Problems that do not stop the build, such as a contact checked more than a year ago."""
     editors_email: str = ""
     """Where readers report a change (a ``mailto:`` link on every service page); empty: no link."""
+    places: dict[str, Place] = field(default_factory=dict)
+    """Places to go from ``data/places/`` (optional: a site without the folder has none)."""
 
     def crisis_services(self) -> list[Service]:
         return [self.services[i] for i in self.crisis_strip]

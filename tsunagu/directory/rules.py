@@ -18,7 +18,7 @@ from tsunagu.data.strings import Strings
 from tsunagu.pages import ruby
 from tsunagu.pages.hours import hours_json
 
-GENERATED_DIRS = ("services", "topics", "audiences", "self-check")
+GENERATED_DIRS = ("services", "topics", "audiences", "self-check", "places")
 """Folders in docs/ that the build writes (listed in .gitignore)."""
 
 
