@@ -1,0 +1,446 @@
+"""The build pipeline of a tsunagu site, free of any site generator.
+
+A generator adapter (today ``tsunagu/mkdocs/plugin.py``) calls, per build:
+
+1. :meth:`Build.prepare` once, before the first page: load and check the data, write generated pages;
+2. per language, per page: :meth:`page_markdown` → :meth:`page_html` → :meth:`page_output`;
+3. :meth:`language_done` after each language; the last one writes the kit, host files and service worker;
+4. :meth:`finish` (or :meth:`fail`) once at the end: the staged site replaces the old one only on success.
+
+Ordering across languages ("kit after the last language", "service worker last") and what accumulates
+(CSP hashes, furigana problems) live here, so another generator only has to call these in order. Every
+problem is a :class:`BuildError` with a message for the editor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tsunagu.content import macros, prose_facts
+from tsunagu.content.completeness import check_translations
+from tsunagu.data.loader import load_site
+from tsunagu.data.model import Site
+from tsunagu.data.problems import DataError
+from tsunagu.data.strings import Strings, StringsError, load_strings
+from tsunagu.directory import rules
+from tsunagu.kit import cards, printkit, share, sharekit
+from tsunagu.pages import fragments, jsonld, ruby
+from tsunagu.places import pages as places
+from tsunagu.places import printing as places_print
+from tsunagu.publish import csp, forbidden, hosting, offline, open_data, postprocess, pyodide_assets, staging
+from tsunagu.selfcheck_site import bundle, form
+
+log = logging.getLogger("mkdocs.plugins.tsunagu")
+data_log = logging.getLogger("tsunagu.data")
+"""Stale-data warnings: shown on every build but not counted as build warnings (the adapter decides how
+to show them), so a fix to one entry is never blocked because another is due for its yearly check."""
+SERVICE_PAGE = re.compile(r"(?:^|/)services/([a-z0-9-]+)(?:\.[a-zA-Z-]+)?\.md$")
+UrlFor = Callable[[str], str]
+
+
+class BuildError(Exception):
+    """A problem the editor must fix; the message names the file and what to do."""
+
+
+@dataclass
+class Settings:
+    """What the generator's configuration says, in plain values."""
+
+    root: Path
+    """The project folder (where mkdocs.yml is)."""
+    docs_dir: Path
+    languages: list[str]
+    default: str
+    site_name: str
+    site_names: dict[str, str]
+    """The site's name per language (static-i18n may name it differently per language)."""
+    site_url: str = ""
+    description: str = ""
+    data_dir: str = "data"
+    furigana_locales: list[str] = field(default_factory=lambda: ["ja-easy"])
+    wasm_pages: list[str] = field(default_factory=list)
+    talk_now_page: str = "talk-now.md"
+    privacy_page: str = "privacy.md"
+    offline_pages: list[str] = field(default_factory=list)
+    preview: bool = False
+    """A live preview (``mkdocs serve``): a placeholder site_url is allowed, nothing is staged."""
+    template_dir: Path | None = None
+    """Print templates (overrides/print)."""
+
+
+@dataclass
+class Page:
+    """One page of one language, as the generator sees it."""
+
+    lang: str
+    src: str
+    """The source path the generator uses (static-i18n: ``talk-now.en.md``)."""
+    url: str
+    """The page's address relative to the site root, with its language folder (``en/talk-now/``)."""
+    source_label: str
+    """The file an editor opens, for messages (``docs/talk-now.en.md``)."""
+
+
+class Build:
+    def __init__(self, settings: Settings, relative_url: Callable[[str, str], str]) -> None:
+        self.settings = settings
+        self.relative_url = relative_url
+        """(target, from page url) -> relative link; the generator's own rule, so links match its pages."""
+        self.site: Site | None = None
+        self.strings: dict[str, Strings] = {}
+        self.instrument: dict[str, Any] = {}
+        self.assets: dict[str, str] = {}
+        self.lock = ""
+        self.kit: sharekit.ShareKit | None = None
+        self.never_publish: list[forbidden.Forbidden] = []
+        self.generated: set[str] = set()
+        self.slots: dict[str, dict[str, str]] = {}
+        """Macro HTML per page, between page_markdown and page_html."""
+        self.furigana_problems: list[str] = []
+        self.script_hashes: set[str] = set()
+        """Inline-script hashes of every page: the CSP header for hosts allows them all."""
+        self.built: set[str] = set()
+        """Languages built so far: the kit and host files are written after the last one."""
+        self.timings: dict[str, float] = {}
+        self.final_dir: Path | None = None
+        self.staging_dir: Path | None = None
+
+    # 1. Before the first page -----------------------------------------------------------------
+
+    def prepare(self) -> None:
+        """Load and check everything once, and write the generated pages into docs/. Idempotent."""
+        if self.site is not None:
+            return
+        st = self.settings
+        try:
+            self.strings = load_strings(st.languages)
+            site = load_site(st.root, st.languages, data_dir=st.data_dir)
+        except (DataError, StringsError) as e:
+            raise BuildError(str(e)) from None
+        if (st.root / st.data_dir / "selfcheck.yml").exists():  # the self-check is optional
+            try:
+                self.instrument = bundle.load_instrument(st.root, site, st.data_dir)
+            except DataError as e:
+                raise BuildError(str(e)) from None
+        pages = rules.generated_pages(site, st.default, self.strings)
+        if self.instrument:
+            pages |= bundle.result_pages(self.instrument, site, st.default)
+        pages |= places.generated_pages(site, st.default, self.strings)
+        self.generated = set(pages)
+        written = rules.write_generated(st.docs_dir, pages)
+        log.info(f"Directory: {len(site.services)} services, {len(pages)} generated pages ({written} changed)")
+        if site.places:
+            log.info("Places: " + ", ".join(f"{area} {n}" for area, n in places.per_area(site).items()))
+        self._check_pages(pages)
+        try:
+            self.never_publish = forbidden.load(st.root, site, st.data_dir)
+        except DataError as e:
+            raise BuildError(str(e)) from None
+        for warning in site.warnings:
+            data_log.warning(warning)
+        self.site = site
+        try:
+            if self.instrument:
+                self.assets = pyodide_assets.paths(st.root)
+                self.lock = pyodide_assets.minimal_lock(pyodide_assets.package_dir(st.root))
+        except pyodide_assets.PyodideError as e:
+            raise BuildError(str(e)) from None
+        self._load_share()
+
+    def stage(self, site_dir: Path) -> Path:
+        """Where to build: a staging folder beside ``site_dir`` that replaces it only on success."""
+        self.final_dir = site_dir
+        self.staging_dir = staging.make_staging(site_dir)
+        return self.staging_dir
+
+    # 2. Per page ------------------------------------------------------------------------------
+
+    def page_markdown(self, markdown: str, page: Page) -> str:
+        """Expand the macros ([[tel id]], [[service id]], [[directory]], ...) and furigana notation."""
+        site = self._site()
+        prefix = "" if page.lang == self.settings.default else f"{page.lang}/"
+        slots: dict[str, str] = {}
+        self.slots[page.src] = slots
+        url_for = lambda path: self.relative_url(prefix + path, page.url)  # noqa: E731
+        extra = {**self._selfcheck_macros(page, url_for), **self._share_macros(page),
+                 **self._places_macros(page, url_for)}
+        try:
+            markdown = macros.expand_macros(markdown, site, page.lang, self.strings[page.lang], url_for=url_for,
+                                            slots=slots, extra=extra)
+        except macros.MacroError as e:
+            data = self.settings.data_dir
+            raise BuildError(f"{page.source_label}: {e}. Known ids are the file names in {data}/services/ and "
+                             f"the keys of {data}/surveys.yml") from None
+        return ruby.to_html(markdown)
+
+    def page_html(self, html: str, page: Page) -> str:
+        """The page's main content as HTML: macro output put back, hours data added, furigana checked."""
+        site = self._site()
+        html = macros.fill_slots(html, self.slots.pop(page.src, {}))
+        if "data-tg-hours" in html or 'id="tg-selfcheck-data"' in html:  # contacts whose state opening.js shows
+            html += fragments.hours_data(site, self.strings[page.lang])
+        if page.lang in self.settings.furigana_locales:
+            bare = ruby.kanji_outside_ruby_html(html)
+            if bare:
+                shown = "; ".join(f"'…{b}…'" for b in bare[:5])
+                self.furigana_problems.append(
+                    f"{page.source_label} ({page.lang}): {len(bare)} kanji without furigana, e.g. {shown}. "
+                    "Write readings as 漢字《かんじ》")
+        return html
+
+    def context(self, lang: str, page_url: str | None = None) -> dict[str, Any]:
+        """What templates see as ``tg``."""
+        site = self._site()
+        tg: dict[str, Any] = {
+            "lang": lang,
+            "t": self.strings[lang],
+            "site": site,
+            "crisis": site.crisis_services(),
+            "talk_now_url": share.page_path(self.settings.talk_now_page),
+            "privacy_url": share.page_path(self.settings.privacy_page),
+            "offline": bool(self.settings.offline_pages),
+            "furigana": lang in self.settings.furigana_locales,
+        }
+        if page_url is not None and self.kit is not None:  # share card and Open Graph address for this page
+            tg["card_url"] = share.absolute(self.settings.site_url, sharekit.card_file(page_url))
+        return tg
+
+    def template_filters(self) -> dict[str, Callable[[Any], str]]:
+        return {"ruby": lambda s: macros.text(str(s)), "plain": lambda s: ruby.strip(str(s))}
+
+    def page_output(self, output: str, page: Page, site_dir: Path, title: str, description: str,
+                    canonical_url: str) -> str:
+        """The finished HTML of a page: JSON-LD for service pages, its share card, CSP and markup fixes."""
+        site = self._site()
+        match = SERVICE_PAGE.search(page.src)
+        if match and match.group(1) in site.services:
+            service = site.services[match.group(1)]
+            tag = jsonld.service_jsonld(service, site, page.lang, self.strings[page.lang], canonical_url)
+            output = output.replace("</head>", tag + "</head>", 1)
+        wasm = _untranslated(page.src, site.languages) in self.settings.wasm_pages
+        if self.kit is not None:
+            start = time.perf_counter()
+            try:
+                png = self.kit.card(page.lang, self.settings.site_names.get(page.lang, self.settings.site_name),
+                                    title, description or self.settings.description, self._cache("cards"))
+            except cards.CardError as e:
+                raise BuildError(str(e)) from None
+            sharekit.write(site_dir, sharekit.card_file(page.url), png)
+            self.timings["cards"] = self.timings.get("cards", 0.0) + time.perf_counter() - start
+        return self._finish_html(output, wasm)
+
+    def template_output(self, output: str, template_name: str) -> str:
+        """Pages made from a template alone (404.html) get the same CSP and fixes."""
+        return self._finish_html(output, wasm=False) if template_name == "404.html" else output
+
+    # 3. After each language -------------------------------------------------------------------
+
+    def language_done(self, lang: str, site_dir: Path) -> None:
+        """The default language is built first (static-i18n), then the others; after the last one the
+        kit, the host files and, last of all, the service worker (its version hashes everything else)."""
+        site = self._site()
+        if lang == self.settings.default:
+            self._write_open_data(site_dir)
+            try:
+                if self.instrument:
+                    pyodide_assets.publish(self.settings.root, site_dir)
+            except pyodide_assets.PyodideError as e:
+                raise BuildError(str(e)) from None
+        if self.furigana_problems:
+            problems, self.furigana_problems = self.furigana_problems, []
+            raise BuildError("Pages in やさしい日本語 must put furigana on every kanji:\n  - "
+                             + "\n  - ".join(problems))
+        self.built = {lang} if lang == self.settings.default else self.built | {lang}
+        if len(self.built) < len(site.languages):
+            return
+        start = time.perf_counter()
+        if self.kit is not None:
+            self._write_kit(site_dir)
+        kit_done = time.perf_counter()
+        self._write_host_files(site_dir)
+        if self.settings.offline_pages:
+            self._write_service_worker(site_dir)
+        self._check_never_published(site_dir)
+        if self.kit is not None:  # benchmarks/site.py reads these lines
+            log.info(f"Share kit took {self.timings.pop('cards', 0.0) + kit_done - start:.2f} s "
+                     f"(QR codes, PDFs, redirects {kit_done - start:.2f} s); host files and service worker "
+                     f"{time.perf_counter() - kit_done:.2f} s")
+
+    # 4. At the end ----------------------------------------------------------------------------
+
+    def fail(self) -> None:
+        if self.staging_dir is not None:
+            staging.discard(self.staging_dir)
+            self.staging_dir = None
+
+    def finish(self) -> None:
+        if self.staging_dir and self.final_dir and self.staging_dir.exists():
+            staging.swap_in(self.staging_dir, self.final_dir)
+            log.info(f"Site written to {self.final_dir}")
+        self.staging_dir = None
+
+    # Helpers ---------------------------------------------------------------------------------
+
+    def _site(self) -> Site:
+        if self.site is None:
+            raise BuildError("tsunagu: a page was built before Build.prepare() loaded the data")
+        return self.site
+
+    def _check_pages(self, generated: dict[str, str]) -> None:
+        st = self.settings
+        problems = check_translations(st.docs_dir, st.default, st.languages)
+        for option in ("talk_now_page", "privacy_page"):
+            page = getattr(st, option)
+            if not (st.docs_dir / page).is_file():
+                problems.append(f"plugins.tsunagu.{option}: expected a page in docs/; found no docs/{page}")
+        if problems:
+            raise BuildError("Every page must exist in every language:\n  - " + "\n  - ".join(problems))
+        typed = prose_facts.check_docs(st.docs_dir, st.root, skip=generated)
+        if typed:
+            raise BuildError(prose_facts.report(typed))
+
+    def _selfcheck_macros(self, page: Page, url_for: UrlFor) -> dict[str, Any]:
+        """[[selfcheck]] (the form) and [[selfcheck-result GROUP]] (a static result page)."""
+        if not self.instrument:
+            return {}
+        site, lang = self._site(), page.lang
+
+        def data() -> dict[str, Any]:
+            return bundle.bundle(self.instrument, site, lang, self.strings[lang], url_for)
+
+        def asset_for(path: str) -> str:  # assets live once, at the site root
+            return self.relative_url(path, page.url)
+
+        return {
+            "selfcheck": lambda _: form.form(data(), self.instrument, lang, url_for, asset_for, self.assets,
+                                             self.lock),
+            "selfcheck-result": lambda group: form.result_page(data(), group, url_for),
+        }
+
+    def _places_macros(self, page: Page, url_for: UrlFor) -> dict[str, Any]:
+        """[[places]] (the listing) and [[place-page ID]] (a generated place page)."""
+        site, lang = self._site(), page.lang
+        s, furigana = self.strings[lang], lang in self.settings.furigana_locales
+
+        def place_page(ident: str) -> str:
+            if ident not in site.places:
+                raise macros.MacroError(f"unknown place id '{ident}' (the file names in data/places/)")
+            return places.place_page(site.places[ident], site, lang, s, url_for, furigana)
+
+        return {"places": lambda _: places.places_listing(site, lang, s, url_for, furigana),
+                "place-page": place_page}
+
+    def _load_share(self) -> None:
+        st, site = self.settings, self._site()
+        try:
+            settings = share.load_share(st.root, site, st.docs_dir, st.data_dir)
+        except DataError as e:
+            raise BuildError(str(e)) from None
+        if settings is None:
+            return
+        problem = share.check_site_url(st.site_url, preview=st.preview)
+        if problem:
+            raise BuildError(problem)
+        if share.is_placeholder(st.site_url):
+            data_log.warning(f"site_url is {st.site_url}, a placeholder: printed materials say SAMPLE. "
+                             "Set site_url in mkdocs.yml (or TSUNAGU_SITE_URL) to the public address before printing")
+        names = {lang: st.site_names.get(lang, st.site_name) for lang in site.languages}
+        self.kit = sharekit.ShareKit.load(settings, site, st.site_url, st.default, st.docs_dir, names)
+
+    def _share_macros(self, page: Page) -> dict[str, Any]:
+        if self.kit is None:
+            return {}
+        # kit files live once, at the site root
+        return {"share-kit": self.kit.macro(page.lang, self.strings[page.lang],
+                                            lambda path: self.relative_url(path, page.url))}
+
+    def _write_open_data(self, site_dir: Path) -> None:
+        site, default = self._site(), self.settings.default
+        folder = site_dir / "data"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "services.json").write_text(open_data.services_json(site), encoding="utf-8")
+        (folder / "services.csv").write_text(open_data.services_csv(site, default, self.strings[default]),
+                                             encoding="utf-8")
+
+    def _write_kit(self, site_dir: Path) -> None:
+        assert self.kit is not None
+        st = self.settings
+        published = share.read_published(st.root / st.data_dir / "published-paths.txt")
+        template_dir = st.template_dir or st.root / "overrides" / "print"
+        try:
+            self.kit.write(site_dir, self.strings, template_dir, published, self._cache(), log.info,
+                           self.relative_url)
+        except sharekit.KitError as e:
+            raise BuildError(str(e)) from None
+        if self._site().places:
+            self._write_places_month(site_dir, template_dir)
+
+    def _write_places_month(self, site_dir: Path, template_dir: Path) -> None:
+        """kit/print/<lang>/places-month.pdf: this month's sessions (Japan time; TSUNAGU_PLACES_MONTH=YYYY-MM
+        prints another month, e.g. next month's for the newsletter)."""
+        st, site = self.settings, self._site()
+        wanted = os.environ.get("TSUNAGU_PLACES_MONTH", "")
+        today = dt.datetime.now(dt.timezone(dt.timedelta(hours=9))).date()
+        year, month = (int(x) for x in wanted.split("-")) if wanted else (today.year, today.month)
+        jobs = {sharekit.pdf_file(lang, places_print.KIND): places_print.render_html(
+            template_dir, site, lang, self.strings[lang], site_name=st.site_names.get(lang, st.site_name),
+            page_url=share.absolute(st.site_url, share.lang_prefix(lang, st.default) + "places/"),
+            year=year, month=month, sample=share.is_placeholder(st.site_url)) for lang in site.languages}
+        try:
+            for rel, pdf in printkit.pdfs(jobs, self._cache() / "print", progress=log.info).items():
+                sharekit.write(site_dir, rel, pdf)
+        except printkit.PrintError as e:
+            raise BuildError(str(e)) from None
+
+    def _finish_html(self, html: str, wasm: bool) -> str:
+        html = postprocess.valid_markup(postprocess.outbound_links(html, self.settings.site_url))
+        self.script_hashes.update(csp.script_hashes(html))
+        return csp.add_meta(html, wasm=wasm)
+
+    def _write_host_files(self, site_dir: Path) -> None:
+        unknown = hosting.unknown_types(site_dir)
+        if unknown:
+            raise BuildError("The built site has files whose type hosts must be told, with no entry in "
+                             f"tsunagu/publish/hosting.py TYPES: .{', .'.join(unknown)}")
+        policy = csp.header_policy(sorted(self.script_hashes))
+        url = self.settings.site_url
+        (site_dir / hosting.HEADERS_FILE).write_text(hosting.headers_file(site_dir, policy, url), encoding="utf-8")
+        (site_dir / hosting.NGINX_FILE).write_text(hosting.nginx_file(policy, url), encoding="utf-8")
+
+    def _write_service_worker(self, site_dir: Path) -> None:
+        st, site = self.settings, self._site()
+        pages = offline.essential_pages(st.docs_dir, st.offline_pages, site.languages, st.default)
+        if not any(pages.values()):
+            raise BuildError(f"plugins.tsunagu.offline_pages: expected pages in docs/; none matches "
+                             f"{st.offline_pages}")
+        fallback = {prefix: prefix + share.page_path(st.talk_now_page) for prefix in pages}
+        script = offline.script(site_dir, pages, fallback)
+        (site_dir / offline.SW_FILE).write_text(script, encoding="utf-8")
+
+    def _check_never_published(self, site_dir: Path) -> None:
+        try:
+            hits = forbidden.check_site(site_dir, self.never_publish)
+        except forbidden.ToolMissing as e:
+            raise BuildError(str(e)) from None
+        if hits:
+            raise BuildError(forbidden.report(hits))
+
+    def _cache(self, name: str = "") -> Path:
+        """Where generated files are kept between builds (TSUNAGU_CACHE lets test copies share one)."""
+        return Path(os.environ.get("TSUNAGU_CACHE") or self.settings.root / ".cache") / name
+
+
+def _untranslated(src: str, languages: tuple[str, ...]) -> str:
+    """talk-now.en.md -> talk-now.md, so settings name a page once for every language."""
+    for lang in languages:
+        if src.endswith(f".{lang}.md"):
+            return src[: -len(f".{lang}.md")] + ".md"
+    return src

@@ -1,0 +1,137 @@
+"""Pyodide served by the site itself: the pinned npm package's core files copied under a versioned
+path, the standard library trimmed to what is imported, precompressed copies for hosts that serve
+them, and selfcheck as a small archive. Never a CDN."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import io
+import json
+import shutil
+import zipfile
+from pathlib import Path
+
+CORE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
+KEEP_LIST = Path(__file__).parent / "pyodide_stdlib_keep.txt"
+COMPRESS = (".mjs", ".wasm", ".js", ".json")  # zips are deflated inside already
+
+
+class PyodideError(Exception):
+    """The npm package is missing or not the pinned version."""
+
+
+def pinned_version(project: Path) -> str:
+    """The version package-lock.json pins (npm ci checked its integrity when it installed it)."""
+    lock = json.loads((project / "package-lock.json").read_text(encoding="utf-8"))
+    try:
+        return str(lock["packages"]["node_modules/pyodide"]["version"])
+    except KeyError:
+        raise PyodideError("package-lock.json does not pin pyodide; run `npm install -E pyodide@<version>`") from None
+
+
+def package_dir(project: Path) -> Path:
+    """node_modules/pyodide, checked against the pinned version."""
+    folder = project / "node_modules" / "pyodide"
+    want = pinned_version(project)
+    try:
+        have = json.loads((folder / "package.json").read_text(encoding="utf-8"))["version"]
+    except FileNotFoundError:
+        raise PyodideError(f"{folder} is missing: run `npm ci` (scripts/setup.sh does)") from None
+    if have != want:
+        raise PyodideError(f"node_modules/pyodide is {have}, package-lock.json pins {want}: run `npm ci`")
+    return folder
+
+
+def minimal_lock(folder: Path) -> str:
+    """pyodide-lock.json without packages: selfcheck needs none, so nothing is ever fetched by name."""
+    lock = json.loads((folder / "pyodide-lock.json").read_text(encoding="utf-8"))
+    return json.dumps({"info": lock["info"], "packages": {}}, separators=(",", ":"))
+
+
+def trimmed_stdlib(folder: Path, keep_list: Path = KEEP_LIST) -> bytes:
+    """python_stdlib.zip with only the kept files, deflated: static hosts rarely compress .zip responses."""
+    keep = {line.strip() for line in keep_list.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")}
+    out = io.BytesIO()
+    with (zipfile.ZipFile(folder / "python_stdlib.zip") as src,
+          zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as dst):
+        for name in src.namelist():
+            if name in keep:
+                dst.writestr(_entry(name), src.read(name))
+    return out.getvalue()
+
+
+def selfcheck_archive(package: Path) -> bytes:
+    """The selfcheck package as a zip (reproducible: fixed dates, sorted names)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for path in sorted(package.glob("*.py")):
+            z.writestr(_entry(f"selfcheck/{path.name}"), path.read_bytes())
+    return out.getvalue()
+
+
+def _entry(name: str) -> zipfile.ZipInfo:
+    """A deflated zip entry with a fixed date, so the archive is the same on every build."""
+    info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info
+
+
+def publish(project: Path, site_dir: Path) -> dict[str, str]:
+    """Copy Pyodide and selfcheck into the site; returns the site paths the pages use."""
+    folder = package_dir(project)
+    version = pinned_version(project)
+    target = site_dir / "assets" / "pyodide" / version
+    target.mkdir(parents=True, exist_ok=True)
+    for name in CORE_FILES:
+        shutil.copyfile(folder / name, target / name)
+    (target / "python_stdlib.zip").write_bytes(trimmed_stdlib(folder))
+    archive = selfcheck_archive(project / "selfcheck")
+    digest = hashlib.sha256(archive).hexdigest()[:12]
+    sc_dir = site_dir / "assets" / "selfcheck"
+    sc_dir.mkdir(parents=True, exist_ok=True)
+    (sc_dir / f"selfcheck-{digest}.zip").write_bytes(archive)
+    cache = project / ".cache" / "precompressed"
+    for path in [*target.iterdir(), *sc_dir.iterdir()]:
+        if path.suffix in COMPRESS:
+            precompress(path, cache)
+    return {"pyodide": f"assets/pyodide/{version}/", "selfcheck": f"assets/selfcheck/selfcheck-{digest}.zip"}
+
+
+def paths(project: Path) -> dict[str, str]:
+    """The same paths as ``publish`` without writing anything (for pages built before it runs)."""
+    digest = hashlib.sha256(selfcheck_archive(project / "selfcheck")).hexdigest()[:12]
+    return {"pyodide": f"assets/pyodide/{pinned_version(project)}/",
+            "selfcheck": f"assets/selfcheck/selfcheck-{digest}.zip"}
+
+
+def precompress(path: Path, cache: Path | None = None) -> None:
+    """Write path.gz (and path.br when the brotli module is installed) next to ``path``.
+
+    Brotli at its best setting takes ~15 s on the 9.6 MB wasm: results are cached by content hash.
+    """
+    data = path.read_bytes()
+    key = hashlib.sha256(data).hexdigest()
+    for ext, compress in (("gz", lambda d: gzip.compress(d, compresslevel=9, mtime=0)), ("br", _brotli)):
+        cached = cache / f"{key}.{ext}" if cache else None
+        out: bytes | None
+        if cached and cached.exists():
+            out = cached.read_bytes()
+        else:
+            out = compress(data)
+            if out is None:
+                continue
+            if cached:
+                cached.parent.mkdir(parents=True, exist_ok=True)
+                cached.write_bytes(out)
+        path.with_name(f"{path.name}.{ext}").write_bytes(out)
+
+
+def _brotli(data: bytes) -> bytes | None:
+    try:
+        import brotli
+    except ImportError:  # gzip alone is fine; brotli is optional
+        return None
+    compressed: bytes = brotli.compress(data, quality=11)
+    return compressed
