@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tsunagu.content import macros, prose_facts
+from tsunagu.content import glossary, macros, prose_facts, translation_facts
 from tsunagu.content.completeness import check_translations
 from tsunagu.data.loader import load_site
 from tsunagu.data.model import Site
@@ -298,6 +298,25 @@ class Build:
         typed = prose_facts.check_docs(st.docs_dir, st.root, skip=generated)
         if typed:
             raise BuildError(prose_facts.report(typed))
+        self._check_terms(generated)
+
+    def _check_terms(self, generated: dict[str, str]) -> None:
+        """Avoided terms (data/glossary.yml) in pages, data and strings; facts added or dropped in translation."""
+        st = self.settings
+        try:
+            terms = glossary.load(st.root, st.languages, st.data_dir)
+        except DataError as e:
+            raise BuildError(str(e)) from None
+        found = glossary.check(st.root, st.docs_dir, terms, st.languages, st.default, skip=generated,
+                               data_dir=st.data_dir)
+        options = glossary.check_options(terms, glossary.option_labels(
+            _yaml(st.root / st.data_dir / "selfcheck.yml"), _yaml(st.root / st.data_dir / "surveys.yml")))
+        if found or options:
+            raise BuildError(glossary.report(found, options))
+        differences = translation_facts.check_docs(st.docs_dir, st.root, st.default, st.languages, skip=generated)
+        new, gone = translation_facts.unlisted(differences, translation_facts.load_known(st.root, st.data_dir))
+        if new or gone:
+            raise BuildError(translation_facts.report(new, gone))
 
     def _selfcheck_macros(self, page: Page, url_for: UrlFor) -> dict[str, Any]:
         """[[selfcheck]] (the form) and [[selfcheck-result GROUP]] (a static result page)."""
@@ -396,6 +415,12 @@ class Build:
     def _cache(self, name: str = "") -> Path:
         """Where generated files are kept between builds (TSUNAGU_CACHE lets test copies share one)."""
         return Path(os.environ.get("TSUNAGU_CACHE") or self.settings.root / ".cache") / name
+
+
+def _yaml(path: Path) -> Any:
+    import yaml
+
+    return yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
 
 
 def _untranslated(src: str, languages: tuple[str, ...]) -> str:
