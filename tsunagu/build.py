@@ -102,6 +102,8 @@ class Build:
         self.slots: dict[str, dict[str, str]] = {}
         """Macro HTML per page, between page_markdown and page_html."""
         self.furigana_problems: list[str] = []
+        self.readings: dict[str, str] = {}
+        """Readings the character-by-character reading gets wrong (data/readings.yml): base -> reading."""
         self.script_hashes: set[str] = set()
         """Inline-script hashes of every page: the CSP header for hosts allows them all."""
         self.built: set[str] = set()
@@ -135,6 +137,10 @@ class Build:
         log.info(f"Directory: {len(site.services)} services, {len(pages)} generated pages ({written} changed)")
         self._check_pages(pages)
         try:
+            self.readings = ruby.load_exceptions(st.root / st.data_dir / "readings.yml", st.root)
+        except DataError as e:
+            raise BuildError(str(e)) from None
+        try:
             self.never_publish = forbidden.load(st.root, site, st.data_dir)
         except DataError as e:
             raise BuildError(str(e)) from None
@@ -160,6 +166,10 @@ class Build:
     def page_markdown(self, markdown: str, page: Page) -> str:
         """Expand the macros ([[tel id]], [[service id]], [[directory]], ...) and furigana notation."""
         site = self._site()
+        if page.lang in self.settings.furigana_locales:
+            for line, found, right in ruby.wrong_readings(markdown, self.readings):
+                self.furigana_problems.append(f"{page.source_label}, line {line}: '{found}' has the wrong reading "
+                                              f"(data/readings.yml); write {right}")
         prefix = "" if page.lang == self.settings.default else f"{page.lang}/"
         slots: dict[str, str] = {}
         self.slots[page.src] = slots
@@ -172,7 +182,7 @@ class Build:
             data = self.settings.data_dir
             raise BuildError(f"{page.source_label}: {e}. Known ids are the file names in {data}/services/ and "
                              f"the keys of {data}/surveys.yml") from None
-        return ruby.to_html(markdown)
+        return ruby.to_html(ruby.label_headings(markdown))
 
     def page_html(self, html: str, page: Page) -> str:
         """The page's main content as HTML: macro output put back, hours data added, furigana checked."""
@@ -217,6 +227,12 @@ class Build:
             service = site.services[match.group(1)]
             tag = jsonld.service_jsonld(service, site, page.lang, self.strings[page.lang], canonical_url)
             output = output.replace("</head>", tag + "</head>", 1)
+        if page.lang in self.settings.furigana_locales and ruby.KANJI_RUN.search(title):
+            heading = re.search(r"<h1\b[^>]*>(.*?)</h1>", output, re.S)
+            if heading is None or ruby.kanji_outside_ruby_html(heading.group(1)):
+                self.furigana_problems.append(
+                    f"{page.source_label} ({page.lang}): the title '{title}' has kanji and the page's heading does "
+                    "not show their readings; start the page with '# ' and the title in furigana notation")
         wasm = _untranslated(page.src, site.languages) in self.settings.wasm_pages
         if self.kit is not None:
             start = time.perf_counter()
