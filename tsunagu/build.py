@@ -14,6 +14,7 @@ problem is a :class:`BuildError` with a message for the editor.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import re
@@ -23,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tsunagu.content import glossary, macros, prose_facts, translation_facts
+from tsunagu.content import glossary, macros, prose_facts, translation_facts, translation_status
 from tsunagu.content.completeness import check_translations
 from tsunagu.data.loader import load_site
 from tsunagu.data.model import Site
@@ -84,6 +85,8 @@ class Page:
     """The page's address relative to the site root, with its language folder (``en/talk-now/``)."""
     source_label: str
     """The file an editor opens, for messages (``docs/talk-now.en.md``)."""
+    meta: dict[str, Any] = field(default_factory=dict)
+    """The page's front matter (its translation review, if any)."""
 
 
 class Build:
@@ -103,6 +106,9 @@ class Build:
         """Macro HTML per page, between page_markdown and page_html."""
         self.furigana_problems: list[str] = []
         self.readings: dict[str, str] = {}
+        """Readings the character-by-character reading gets wrong (data/readings.yml): base -> reading."""
+        self.reviews: dict[str, dict[str, translation_status.Review]] = {}
+        """Reviewed data texts: service id -> language -> review (data/translation-reviews.yml)."""
         """Readings the character-by-character reading gets wrong (data/readings.yml): base -> reading."""
         self.script_hashes: set[str] = set()
         """Inline-script hashes of every page: the CSP header for hosts allows them all."""
@@ -138,6 +144,8 @@ class Build:
         self._check_pages(pages)
         try:
             self.readings = ruby.load_exceptions(st.root / st.data_dir / "readings.yml", st.root)
+            self.reviews = translation_status.load_reviews(st.root, tuple(site.languages), st.default, set(site.services),
+                                                           dt.date.today(), st.data_dir)
         except DataError as e:
             raise BuildError(str(e)) from None
         try:
@@ -175,6 +183,8 @@ class Build:
         self.slots[page.src] = slots
         url_for = lambda path: self.relative_url(prefix + path, page.url)  # noqa: E731
         extra = {**self._selfcheck_macros(page, url_for), **self._share_macros(page)}
+        if page.lang != self.settings.default:
+            markdown = self._translation_notice(markdown, page)
         try:
             markdown = macros.expand_macros(markdown, site, page.lang, self.strings[page.lang], url_for=url_for,
                                             slots=slots, extra=extra)
@@ -334,6 +344,23 @@ class Build:
         if new or gone:
             raise BuildError(translation_facts.report(new, gone))
 
+    def _translation_notice(self, markdown: str, page: Page) -> str:
+        """An unreviewed translation says so in one line, with a link to the Japanese page."""
+        site = self._site()
+        match = SERVICE_PAGE.search(page.src)
+        try:
+            if match and match.group(1) in site.services:  # generated from data: the data's own review
+                reviewed = page.lang in self.reviews.get(match.group(1), {})
+            else:
+                reviewed = translation_status.page_review(page.meta, page.source_label, dt.date.today()) is not None
+        except DataError as e:
+            raise BuildError(str(e)) from None
+        if reviewed:
+            return markdown
+        source = share.page_path(_untranslated(page.src, site.languages))
+        line = self.strings[page.lang]("translation.unreviewed", url=self.relative_url(source, page.url))
+        return translation_status.with_notice(markdown, line)
+
     def _selfcheck_macros(self, page: Page, url_for: UrlFor) -> dict[str, Any]:
         """[[selfcheck]] (the form) and [[selfcheck-result GROUP]] (a static result page)."""
         if not self.instrument:
@@ -380,7 +407,9 @@ class Build:
         site, default = self._site(), self.settings.default
         folder = site_dir / "data"
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / "services.json").write_text(open_data.services_json(site), encoding="utf-8")
+        status = {sid: translation_status.data_status(self.reviews, sid, tuple(site.languages), default)
+                  for sid in site.services}
+        (folder / "services.json").write_text(open_data.services_json(site, status), encoding="utf-8")
         (folder / "services.csv").write_text(open_data.services_csv(site, default, self.strings[default]),
                                              encoding="utf-8")
 
