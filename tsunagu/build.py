@@ -144,8 +144,8 @@ class Build:
         self._check_pages(pages)
         try:
             self.readings = ruby.load_exceptions(st.root / st.data_dir / "readings.yml", st.root)
-            self.reviews = translation_status.load_reviews(st.root, tuple(site.languages), st.default, set(site.services),
-                                                           dt.date.today(), st.data_dir)
+            self.reviews = translation_status.load_reviews(
+                st.root, tuple(site.languages), st.default, set(site.services), dt.date.today(), st.data_dir)
         except DataError as e:
             raise BuildError(str(e)) from None
         try:

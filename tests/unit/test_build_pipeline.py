@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import subprocess
 import sys
@@ -60,7 +61,7 @@ def test_an_unreviewed_translation_says_so_and_a_reviewed_one_does_not(tmp_path:
     assert html.index("Talk") < html.index("Translated without native review") < html.index("Text.")
     assert "[Japanese page](../../talk-now/)" in html  # a link to the Japanese page
     reviewed = Page(lang="en", src="talk-now.en.md", url="en/talk-now/", source_label="docs/talk-now.en.md",
-                    meta={"translation": {"reviewed_by": "translator (en)", "date": __import__("datetime").date(2026, 1, 1)}})
+                    meta={"translation": {"reviewed_by": "translator (en)", "date": dt.date(2026, 1, 1)}})
     assert "native review" not in build.page_markdown("# Talk\n\nText.", reviewed)
     ja = Page(lang="ja", src="talk-now.md", url="talk-now/", source_label="docs/talk-now.md")
     assert "tg-translation-note" not in build.page_markdown("# 話す", ja)

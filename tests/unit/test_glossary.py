@@ -75,7 +75,8 @@ def test_the_site_follows_its_glossary() -> None:
     generated = [p.relative_to(ROOT / "docs").as_posix() for d in ("services", "topics", "audiences", "self-check")
                  for p in (ROOT / "docs" / d).rglob("*.md")]
     assert glossary.check(ROOT, ROOT / "docs", terms, LANGS, "ja", skip=generated) == []
-    data = {n: yaml.safe_load((ROOT / "data" / f"{n}.yml").read_text(encoding="utf-8")) for n in ("selfcheck", "surveys")}
+    data = {n: yaml.safe_load((ROOT / "data" / f"{n}.yml").read_text(encoding="utf-8"))
+            for n in ("selfcheck", "surveys")}
     labels = glossary.option_labels(data["selfcheck"], data["surveys"])
     assert len(labels["sometimes"]) == 3  # scale, direct question, survey chart
     assert glossary.check_options(terms, labels) == []

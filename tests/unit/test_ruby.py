@@ -40,7 +40,8 @@ def test_kanji_outside_ruby_in_html_ignores_attributes_and_rt() -> None:
 def test_headings_get_a_plain_toc_label() -> None:
     assert ruby.label_headings("## 命《いのち》があぶないとき { #emergency }") == (
         '## 命《いのち》があぶないとき { #emergency data-toc-label="命があぶないとき" }')
-    assert ruby.label_headings("# ｜北九州市《きたきゅうしゅうし》") == '# ｜北九州市《きたきゅうしゅうし》 { data-toc-label="北九州市" }'
+    assert ruby.label_headings("# ｜北九州市《きたきゅうしゅうし》") == (
+        '# ｜北九州市《きたきゅうしゅうし》 { data-toc-label="北九州市" }')
     assert ruby.label_headings("## ひらがな { #a }\n本文《ほんぶん》") == "## ひらがな { #a }\n本文《ほんぶん》"
 
 
@@ -54,9 +55,11 @@ def test_toc_shows_the_base_text_once() -> None:
 
 def test_reading_exceptions() -> None:
     exceptions = {"20日": "はつか", "大人": "おとな"}
-    assert ruby.wrong_readings("5月《がつ》20日《にち》、｜20日《はつか》、大人《おとな》\n大人《だいにん》", exceptions) == [
+    text = "5月《がつ》20日《にち》、｜20日《はつか》、大人《おとな》\n大人《だいにん》"
+    assert ruby.wrong_readings(text, exceptions) == [
         (1, "20日《にち》", "｜20日《はつか》"), (2, "大人《だいにん》", "大人《おとな》")]
-    assert ruby.wrong_readings("｜20日《にじゅうにち》", exceptions) == [(1, "｜20日《にじゅうにち》", "｜20日《はつか》")]
+    assert ruby.wrong_readings("｜20日《にじゅうにち》", exceptions) == [
+        (1, "｜20日《にじゅうにち》", "｜20日《はつか》")]
 
 
 def test_the_readings_file_loads() -> None:

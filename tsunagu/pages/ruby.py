@@ -77,7 +77,8 @@ def wrong_readings(text: str, exceptions: dict[str, str]) -> list[tuple[int, str
                 base, reading, whole = m.group(3) + m.group(4), m.group(5), not m.group(3)
             right = exceptions.get(base)
             if right is not None and (reading != right or not whole):
-                out.append((n, m.group(0), f"｜{base}《{right}》" if m.group(3) or m.group(1) else f"{base}《{right}》"))
+                bar = "｜" if m.group(3) or m.group(1) else ""
+                out.append((n, m.group(0), f"{bar}{base}《{right}》"))
     return out
 
 
