@@ -80,3 +80,14 @@ def test_the_site_follows_its_glossary() -> None:
     labels = glossary.option_labels(data["selfcheck"], data["surveys"])
     assert len(labels["sometimes"]) == 3  # scale, direct question, survey chart
     assert glossary.check_options(terms, labels) == []
+
+
+def test_english_names_keep_the_japanese_name(tmp_path: Path) -> None:
+    root = _site(tmp_path, "terms: []\n")
+    (root / "data" / "services" / "a.yml").write_text(
+        "name: {ja: 北九州市, en: City of Kitakyushu}\norganisation: {ja: 内閣府, en: Cabinet Office (内閣府)}\n",
+        encoding="utf-8")
+    assert glossary.names_without_japanese(root) == [
+        "data/services/a.yml: name.en 'City of Kitakyushu' must keep the Japanese name in brackets, so a caller "
+        "can say it at reception: 'City of Kitakyushu (北九州市)'"]
+    assert glossary.names_without_japanese(ROOT) == []

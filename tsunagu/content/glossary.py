@@ -232,6 +232,24 @@ def option_labels(selfcheck: Any, surveys: Any) -> dict[str, list[tuple[str, dic
     return out
 
 
+def names_without_japanese(root: Path, data_dir: str = "data", lang: str = "en") -> list[str]:
+    """English names of organisations and services that do not keep the Japanese name in brackets: a caller
+    says the Japanese name at reception, so ``City of Kitakyushu (北九州市)``."""
+    import yaml
+
+    out: list[str] = []
+    for path in sorted((root / data_dir / "services").rglob("*.yml")):
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for key in ("organisation", "name"):
+            texts = raw.get(key) if isinstance(raw, dict) else None
+            if isinstance(texts, dict) and isinstance(texts.get("ja"), str) and isinstance(texts.get(lang), str):
+                ja = texts["ja"].strip()
+                if f"({ja})" not in texts[lang] and f"（{ja}）" not in texts[lang]:
+                    out.append(f"{relative(root, path)}: {key}.{lang} '{texts[lang]}' must keep the Japanese name "
+                               f"in brackets, so a caller can say it at reception: '{texts[lang]} ({ja})'")
+    return out
+
+
 def report(findings: list[Finding], options: list[str]) -> str:
     lines = [f"{len(findings) + len(options)} term(s) differ from the glossary (data/glossary.yml); nothing was "
              "built:"]
