@@ -337,8 +337,8 @@ class Build:
                                data_dir=st.data_dir)
         options = glossary.check_options(terms, glossary.option_labels(
             _yaml(st.root / st.data_dir / "selfcheck.yml"), _yaml(st.root / st.data_dir / "surveys.yml")))
-        if "en" in st.languages:
-            options += glossary.names_without_japanese(st.root, st.data_dir)
+        for lang in glossary.bracket_languages(st.root, st.data_dir):
+            options += glossary.names_without_japanese(st.root, st.data_dir, lang)
         if found or options:
             raise BuildError(glossary.report(found, options))
         differences = translation_facts.check_docs(st.docs_dir, st.root, st.default, st.languages, skip=generated)

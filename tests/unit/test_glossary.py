@@ -91,3 +91,4 @@ def test_english_names_keep_the_japanese_name(tmp_path: Path) -> None:
         "data/services/a.yml: name.en 'City of Kitakyushu' must keep the Japanese name in brackets, so a caller "
         "can say it at reception: 'City of Kitakyushu (北九州市)'"]
     assert glossary.names_without_japanese(ROOT) == []
+    assert glossary.bracket_languages(ROOT) == ["en"] and glossary.bracket_languages(root) == []

@@ -61,7 +61,7 @@ def load(root: Path, languages: Iterable[str], data_dir: str = "data") -> list[T
     problems = Problems()
     raw = read_yaml(root, path, problems)
     file = relative(root, path)
-    top = Reader(file, "-", langs, problems).mapping(raw, "", {"terms"}) if raw is not None else {}
+    top = Reader(file, "-", langs, problems).mapping(raw, "", {"terms", "japanese_names_in"}) if raw is not None else {}
     terms: list[Term] = []
     entries = top.get("terms", [])
     if not isinstance(entries, list):
@@ -230,6 +230,17 @@ def option_labels(selfcheck: Any, surveys: Any) -> dict[str, list[tuple[str, dic
                 if i in categories:
                     add(categories[i], f"data/surveys.yml {survey_id}.categories[{i}]", label)
     return out
+
+
+def bracket_languages(root: Path, data_dir: str = "data") -> list[str]:
+    """Languages whose organisation and service names keep the Japanese name in brackets
+    (``japanese_names_in: [en]`` in data/glossary.yml)."""
+    import yaml
+
+    path = root / data_dir / GLOSSARY_FILE
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
+    value = raw.get("japanese_names_in", []) if isinstance(raw, dict) else []
+    return [str(v) for v in value] if isinstance(value, list) else []
 
 
 def names_without_japanese(root: Path, data_dir: str = "data", lang: str = "en") -> list[str]:
