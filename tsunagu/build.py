@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tsunagu.content import macros, prose_facts
+from tsunagu.content import glossary, macros, prose_facts, translation_facts, translation_status
 from tsunagu.content.completeness import check_translations
 from tsunagu.data.loader import load_site
 from tsunagu.data.model import Site
@@ -87,6 +87,8 @@ class Page:
     """The page's address relative to the site root, with its language folder (``en/talk-now/``)."""
     source_label: str
     """The file an editor opens, for messages (``docs/talk-now.en.md``)."""
+    meta: dict[str, Any] = field(default_factory=dict)
+    """The page's front matter (its translation review, if any)."""
 
 
 class Build:
@@ -105,6 +107,11 @@ class Build:
         self.slots: dict[str, dict[str, str]] = {}
         """Macro HTML per page, between page_markdown and page_html."""
         self.furigana_problems: list[str] = []
+        self.readings: dict[str, str] = {}
+        """Readings the character-by-character reading gets wrong (data/readings.yml): base -> reading."""
+        self.reviews: dict[str, dict[str, translation_status.Review]] = {}
+        """Reviewed data texts: service id -> language -> review (data/translation-reviews.yml)."""
+        """Readings the character-by-character reading gets wrong (data/readings.yml): base -> reading."""
         self.script_hashes: set[str] = set()
         """Inline-script hashes of every page: the CSP header for hosts allows them all."""
         self.built: set[str] = set()
@@ -141,6 +148,12 @@ class Build:
             log.info("Places: " + ", ".join(f"{area} {n}" for area, n in places.per_area(site).items()))
         self._check_pages(pages)
         try:
+            self.readings = ruby.load_exceptions(st.root / st.data_dir / "readings.yml", st.root)
+            self.reviews = translation_status.load_reviews(
+                st.root, tuple(site.languages), st.default, set(site.services), dt.date.today(), st.data_dir)
+        except DataError as e:
+            raise BuildError(str(e)) from None
+        try:
             self.never_publish = forbidden.load(st.root, site, st.data_dir)
         except DataError as e:
             raise BuildError(str(e)) from None
@@ -166,12 +179,18 @@ class Build:
     def page_markdown(self, markdown: str, page: Page) -> str:
         """Expand the macros ([[tel id]], [[service id]], [[directory]], ...) and furigana notation."""
         site = self._site()
+        if page.lang in self.settings.furigana_locales:
+            for line, found, right in ruby.wrong_readings(markdown, self.readings):
+                self.furigana_problems.append(f"{page.source_label}, line {line}: '{found}' has the wrong reading "
+                                              f"(data/readings.yml); write {right}")
         prefix = "" if page.lang == self.settings.default else f"{page.lang}/"
         slots: dict[str, str] = {}
         self.slots[page.src] = slots
         url_for = lambda path: self.relative_url(prefix + path, page.url)  # noqa: E731
         extra = {**self._selfcheck_macros(page, url_for), **self._share_macros(page),
                  **self._places_macros(page, url_for)}
+        if page.lang != self.settings.default:
+            markdown = self._translation_notice(markdown, page)
         try:
             markdown = macros.expand_macros(markdown, site, page.lang, self.strings[page.lang], url_for=url_for,
                                             slots=slots, extra=extra)
@@ -179,7 +198,7 @@ class Build:
             data = self.settings.data_dir
             raise BuildError(f"{page.source_label}: {e}. Known ids are the file names in {data}/services/ and "
                              f"the keys of {data}/surveys.yml") from None
-        return ruby.to_html(markdown)
+        return ruby.to_html(ruby.label_headings(markdown))
 
     def page_html(self, html: str, page: Page) -> str:
         """The page's main content as HTML: macro output put back, hours data added, furigana checked."""
@@ -225,6 +244,12 @@ class Build:
             service = site.services[match.group(1)]
             tag = jsonld.service_jsonld(service, site, page.lang, self.strings[page.lang], canonical_url)
             output = output.replace("</head>", tag + "</head>", 1)
+        if page.lang in self.settings.furigana_locales and ruby.KANJI_RUN.search(title):
+            heading = re.search(r"<h1\b[^>]*>(.*?)</h1>", output, re.S)
+            if heading is None or ruby.kanji_outside_ruby_html(heading.group(1)):
+                self.furigana_problems.append(
+                    f"{page.source_label} ({page.lang}): the title '{title}' has kanji and the page's heading does "
+                    "not show their readings; start the page with '# ' and the title in furigana notation")
         wasm = _untranslated(page.src, site.languages) in self.settings.wasm_pages
         if self.kit is not None:
             start = time.perf_counter()
@@ -306,6 +331,44 @@ class Build:
         typed = prose_facts.check_docs(st.docs_dir, st.root, skip=generated)
         if typed:
             raise BuildError(prose_facts.report(typed))
+        self._check_terms(generated)
+
+    def _check_terms(self, generated: dict[str, str]) -> None:
+        """Avoided terms (data/glossary.yml) in pages, data and strings; facts added or dropped in translation."""
+        st = self.settings
+        try:
+            terms = glossary.load(st.root, st.languages, st.data_dir)
+        except DataError as e:
+            raise BuildError(str(e)) from None
+        found = glossary.check(st.root, st.docs_dir, terms, st.languages, st.default, skip=generated,
+                               data_dir=st.data_dir)
+        options = glossary.check_options(terms, glossary.option_labels(
+            _yaml(st.root / st.data_dir / "selfcheck.yml"), _yaml(st.root / st.data_dir / "surveys.yml")))
+        for lang in glossary.bracket_languages(st.root, st.data_dir):
+            options += glossary.names_without_japanese(st.root, st.data_dir, lang)
+        if found or options:
+            raise BuildError(glossary.report(found, options))
+        differences = translation_facts.check_docs(st.docs_dir, st.root, st.default, st.languages, skip=generated)
+        new, gone = translation_facts.unlisted(differences, translation_facts.load_known(st.root, st.data_dir))
+        if new or gone:
+            raise BuildError(translation_facts.report(new, gone))
+
+    def _translation_notice(self, markdown: str, page: Page) -> str:
+        """An unreviewed translation says so in one line, with a link to the Japanese page."""
+        site = self._site()
+        match = SERVICE_PAGE.search(page.src)
+        try:
+            if match and match.group(1) in site.services:  # generated from data: the data's own review
+                reviewed = page.lang in self.reviews.get(match.group(1), {})
+            else:
+                reviewed = translation_status.page_review(page.meta, page.source_label, dt.date.today()) is not None
+        except DataError as e:
+            raise BuildError(str(e)) from None
+        if reviewed:
+            return markdown
+        source = share.page_path(_untranslated(page.src, site.languages))
+        line = self.strings[page.lang]("translation.unreviewed", url=self.relative_url(source, page.url))
+        return translation_status.with_notice(markdown, line)
 
     def _selfcheck_macros(self, page: Page, url_for: UrlFor) -> dict[str, Any]:
         """[[selfcheck]] (the form) and [[selfcheck-result GROUP]] (a static result page)."""
@@ -366,7 +429,9 @@ class Build:
         site, default = self._site(), self.settings.default
         folder = site_dir / "data"
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / "services.json").write_text(open_data.services_json(site), encoding="utf-8")
+        status = {sid: translation_status.data_status(self.reviews, sid, tuple(site.languages), default)
+                  for sid in site.services}
+        (folder / "services.json").write_text(open_data.services_json(site, status), encoding="utf-8")
         (folder / "services.csv").write_text(open_data.services_csv(site, default, self.strings[default]),
                                              encoding="utf-8")
 
@@ -436,6 +501,12 @@ class Build:
     def _cache(self, name: str = "") -> Path:
         """Where generated files are kept between builds (TSUNAGU_CACHE lets test copies share one)."""
         return Path(os.environ.get("TSUNAGU_CACHE") or self.settings.root / ".cache") / name
+
+
+def _yaml(path: Path) -> Any:
+    import yaml
+
+    return yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
 
 
 def _untranslated(src: str, languages: tuple[str, ...]) -> str:

@@ -53,6 +53,52 @@ def test_easy_japanese_main_content_has_furigana_on_every_kanji(built_site: Path
         assert kanji_outside_ruby_html(main) == [], page
 
 
+def test_easy_japanese_headings_titles_and_toc(built_site: Path) -> None:
+    """Generated pages show their heading with furigana; the TOC, nav and title show the base text once."""
+    from tsunagu.pages.ruby import kanji_outside_ruby_html
+
+    pages = sorted((built_site / "ja-easy").rglob("index.html"))
+    assert len(pages) > 60  # hand-written and generated (services, topics, audiences, results)
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        if '<article class="md-content__inner' not in html:
+            continue
+        main = html[html.index('<article class="md-content__inner'): html.index("</article>")]
+        for heading in re.findall(r"<h[1-6][^>]*>(.*?)</h[1-6]>", main, re.S):
+            assert kanji_outside_ruby_html(heading) == [], (path, heading)
+        assert "命いのち" not in html and "電話でんわ" not in html, path
+    service = (built_site / "ja-easy" / "services" / "dementia-support-centre" / "index.html").read_text("utf-8")
+    assert re.search(r"<h1[^>]*><ruby>北九州市<rt>", service)
+    assert "<title>北九州市　認知症支援" in service
+    talk = (built_site / "ja-easy" / "talk-now" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'href="#emergency" class="md-nav__link">\s*<span[^>]*>\s*命があぶないとき\s*</span>', talk)
+
+
+def test_unreviewed_translations_say_so_with_a_link_to_the_japanese_page(built_site: Path) -> None:
+    import json
+
+    for lang in LANGS[1:]:
+        html = _page(built_site, lang, "talk-now").read_text(encoding="utf-8")
+        note = re.search(r'<p class="tg-translation-note">(.*?)</p>', html, re.S)
+        assert note and 'href="../../talk-now/"' in note.group(1), lang
+    assert "tg-translation-note" not in _page(built_site, "ja", "talk-now").read_text(encoding="utf-8")
+    data = json.loads((built_site / "data" / "services.json").read_text(encoding="utf-8"))
+    assert data["services"][0]["translation_status"]["en"] == {"status": "unreviewed"}
+
+
+def test_an_avoided_term_stops_the_build_naming_file_line_and_preferred_term(sample_copy: Path) -> None:
+    (sample_copy / "data" / "glossary.yml").write_text(
+        "terms:\n  - {id: helpline, about: one word, preferred: {en: help line}, avoid: {en: [hotline]}}\n",
+        encoding="utf-8")
+    page = sample_copy / "docs" / "talk-now.en.md"
+    lines = page.read_text(encoding="utf-8").splitlines()
+    page.write_text("\n".join([*lines, "", "Call the hotline."]) + "\n", encoding="utf-8")
+    result = build(sample_copy / "mkdocs.yml", sample_copy / "site", check=False)
+    _assert_failed_and_kept(sample_copy, result.stderr, result.returncode,
+                            f"docs/talk-now.en.md, line {len(lines) + 2} (en): 'hotline' is avoided "
+                            "(glossary term 'helpline'); write help line")
+
+
 def test_crisis_strip_has_tel_links_from_data(built_site: Path) -> None:
     html = (built_site / "index.html").read_text(encoding="utf-8")
     strip = html[html.index('class="tg-crisis"'):]
@@ -124,11 +170,12 @@ def test_bad_data_lists_every_problem_and_keeps_the_old_site(sample_copy: Path) 
 
 
 def test_unknown_macro_id_names_the_page(sample_copy: Path) -> None:
-    page = sample_copy / "docs" / "talk-now.en.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n[[service no-such-line]]\n", encoding="utf-8")
+    for name in ("talk-now.md", "talk-now.en.md"):  # in both, or the translation-facts check stops it first
+        page = sample_copy / "docs" / name
+        page.write_text(page.read_text(encoding="utf-8") + "\n[[service no-such-line]]\n", encoding="utf-8")
     result = build(sample_copy / "mkdocs.yml", sample_copy / "site", check=False)
     _assert_failed_and_kept(sample_copy, result.stderr, result.returncode,
-                            "docs/talk-now.en.md: unknown id(s): [[service no-such-line]]")
+                            "docs/talk-now.md: unknown id(s): [[service no-such-line]]")
 
 
 def test_missing_furigana_names_the_page(tmp_path: Path) -> None:

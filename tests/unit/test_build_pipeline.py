@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import subprocess
 import sys
@@ -50,3 +51,21 @@ def test_a_page_before_prepare_is_a_clear_error(tmp_path: Path) -> None:
     page = Page(lang="ja", src="index.md", url="", source_label="docs/index.md")
     with pytest.raises(BuildError, match=r"before Build\.prepare"):
         build.page_html("<p>x</p>", page)
+
+
+def test_an_unreviewed_translation_says_so_and_a_reviewed_one_does_not(tmp_path: Path) -> None:
+    build = Build(_town(tmp_path), _relative)
+    build.prepare()
+    page = Page(lang="en", src="talk-now.en.md", url="en/talk-now/", source_label="docs/talk-now.en.md")
+    html = build.page_html(build.page_markdown("# Talk\n\nText.", page), page)
+    assert html.index("Talk") < html.index("Translated without native review") < html.index("Text.")
+    assert "[Japanese page](../../talk-now/)" in html  # a link to the Japanese page
+    reviewed = Page(lang="en", src="talk-now.en.md", url="en/talk-now/", source_label="docs/talk-now.en.md",
+                    meta={"translation": {"reviewed_by": "translator (en)", "date": dt.date(2026, 1, 1)}})
+    assert "native review" not in build.page_markdown("# Talk\n\nText.", reviewed)
+    ja = Page(lang="ja", src="talk-now.md", url="talk-now/", source_label="docs/talk-now.md")
+    assert "tg-translation-note" not in build.page_markdown("# 話す", ja)
+    bad = Page(lang="en", src="talk-now.en.md", url="en/talk-now/", source_label="docs/talk-now.en.md",
+               meta={"translation": {"reviewed_by": "x"}})
+    with pytest.raises(BuildError, match=r"docs/talk-now.en.md: .*key 'translation.date'"):
+        build.page_markdown("# Talk", bad)

@@ -35,3 +35,35 @@ def test_kanji_outside_ruby_in_html_ignores_attributes_and_rt() -> None:
     html = '<p title="電話"><ruby>電話<rt>でんわ</rt></ruby>して</p>'
     assert ruby.kanji_outside_ruby_html(html) == []
     assert ruby.kanji_outside_ruby_html("<p><ruby>電話<rt>でんわ</rt></ruby>で相談</p>") != []
+
+
+def test_headings_get_a_plain_toc_label() -> None:
+    assert ruby.label_headings("## 命《いのち》があぶないとき { #emergency }") == (
+        '## 命《いのち》があぶないとき { #emergency data-toc-label="命があぶないとき" }')
+    assert ruby.label_headings("# ｜北九州市《きたきゅうしゅうし》") == (
+        '# ｜北九州市《きたきゅうしゅうし》 { data-toc-label="北九州市" }')
+    assert ruby.label_headings("## ひらがな { #a }\n本文《ほんぶん》") == "## ひらがな { #a }\n本文《ほんぶん》"
+
+
+def test_toc_shows_the_base_text_once() -> None:
+    import markdown
+
+    md = markdown.Markdown(extensions=["attr_list", "toc"])
+    md.convert(ruby.to_html(ruby.label_headings("## 命《いのち》のこと { #life }")))
+    assert md.toc_tokens[0]["name"] == "命のこと"  # type: ignore[attr-defined]
+
+
+def test_reading_exceptions() -> None:
+    exceptions = {"20日": "はつか", "大人": "おとな"}
+    text = "5月《がつ》20日《にち》、｜20日《はつか》、大人《おとな》\n大人《だいにん》"
+    assert ruby.wrong_readings(text, exceptions) == [
+        (1, "20日《にち》", "｜20日《はつか》"), (2, "大人《だいにん》", "大人《おとな》")]
+    assert ruby.wrong_readings("｜20日《にじゅうにち》", exceptions) == [
+        (1, "｜20日《にじゅうにち》", "｜20日《はつか》")]
+
+
+def test_the_readings_file_loads() -> None:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    assert ruby.load_exceptions(root / "data" / "readings.yml", root)["20日"] == "はつか"

@@ -124,7 +124,7 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
 
     def _page(self, page: Page, config: MkDocsConfig) -> BuildPage:
         return BuildPage(lang=_lang(config), src=page.file.src_uri, url=page.url,
-                         source_label=_source(page, config))
+                         source_label=_source(page, config), meta=dict(page.meta))
 
 
 def _run(call: Callable[[], T]) -> T:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 
 KANJI = "\u3005\u3006\u30f6\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _RUBY = re.compile(rf"｜([^｜《》\n]+)《([^《》\n]+)》|([{KANJI}]+)《([^《》\n]+)》")
@@ -26,6 +27,29 @@ def to_html(text: str) -> str:
     return _RUBY.sub(repl, text)
 
 
+_HEADING_LINE = re.compile(r"^(#{1,6}[ \t]+)(.*?)([ \t]*\{[^{}\n]*\})?[ \t]*$", re.M)
+
+
+def label_headings(markdown: str) -> str:
+    """Give each heading with furigana a table-of-contents label of its base text alone.
+
+    The table of contents (and anything made from it) takes a heading's text without tags, which turns
+    ``<ruby>命<rt>いのち</rt></ruby>`` into 「命いのち」: shown twice and read twice by screen readers. The
+    heading itself keeps its <ruby>; only its label in the table of contents is plain."""
+
+    def repl(m: re.Match[str]) -> str:
+        head, text, attrs = m.group(1), m.group(2), m.group(3) or ""
+        if not _RUBY.search(text) or "data-toc-label" in attrs:
+            return m.group(0)
+        label = html.escape(strip(text).strip(), quote=True)
+        if attrs:
+            inner = attrs.strip()[1:-1].strip()
+            return f"{head}{text} {{ {inner} data-toc-label=\"{label}\" }}"
+        return f"{head}{text} {{ data-toc-label=\"{label}\" }}"
+
+    return _HEADING_LINE.sub(repl, markdown)
+
+
 def strip(text: str) -> str:
     """Plain text without ruby notation (base only), for titles and attributes."""
     return _RUBY.sub(lambda m: m.group(1) or m.group(3), text)
@@ -34,6 +58,56 @@ def strip(text: str) -> str:
 def reading(text: str) -> str:
     """Plain text with annotated kanji replaced by their reading: for places <ruby> cannot go (SVG text)."""
     return _RUBY.sub(lambda m: m.group(2) or m.group(4), text)
+
+
+_RUBY_WITH_DIGITS = re.compile(rf"｜([^｜《》\n]+)《([^《》\n]+)》|([0-9０-９]*)([{KANJI}]+)《([^《》\n]+)》")
+
+
+def wrong_readings(text: str, exceptions: dict[str, str]) -> list[tuple[int, str, str]]:
+    """(line, as written, right notation) for each annotation of a listed word with another reading.
+
+    ``exceptions``: base as written (``20日``) -> its reading (``はつか``). A base with digits must be
+    annotated whole (｜20日《はつか》): ``20日《にち》`` annotates 日 alone and reads にじゅうにち."""
+    out: list[tuple[int, str, str]] = []
+    for n, line in enumerate(text.splitlines(), 1):
+        for m in _RUBY_WITH_DIGITS.finditer(line):
+            if m.group(1) is not None:
+                base, reading, whole = m.group(1), m.group(2), True
+            else:
+                base, reading, whole = m.group(3) + m.group(4), m.group(5), not m.group(3)
+            right = exceptions.get(base)
+            if right is not None and (reading != right or not whole):
+                bar = "｜" if m.group(3) or m.group(1) else ""
+                out.append((n, m.group(0), f"{bar}{base}《{right}》"))
+    return out
+
+
+def load_exceptions(path: Path, root: Path) -> dict[str, str]:
+    """data/readings.yml: base -> reading. No file: none. Bad entries stop the build naming the key."""
+    if not path.exists():
+        return {}
+    from tsunagu.data.problems import DataError, Problems
+    from tsunagu.data.reader import Reader, read_yaml, relative
+
+    problems = Problems()
+    raw = read_yaml(root, path, problems)
+    r = Reader(relative(root, path), "-", (), problems)
+    top = r.mapping(raw, "", {"exceptions"}) if raw is not None else {}
+    out: dict[str, str] = {}
+    entries = top.get("exceptions", [])
+    for i, entry in enumerate(entries if isinstance(entries, list) else []):
+        m = r.mapping(entry, f"exceptions[{i}]", {"base", "reading", "note"})
+        base = r.string(m, "base", f"exceptions[{i}]")
+        reading = r.string(m, "reading", f"exceptions[{i}]")
+        if reading and not re.fullmatch(r"[ぁ-ゖー]+", reading):
+            r.problem(f"exceptions[{i}].reading", "a reading in hiragana", reading, "reading: はつか")
+        if base and reading:
+            out[base] = reading
+    if not isinstance(entries, list):
+        r.problem("exceptions", "a list of {base, reading}", entries, "exceptions: [{base: 20日, reading: はつか}]")
+    if problems:
+        raise DataError(problems)
+    return out
 
 
 def kanji_outside_ruby(text: str) -> list[str]:
@@ -49,7 +123,8 @@ _RUBY_ELEMENT = re.compile(
     r"|<(span|option)\b[^>]*\blang=\"(?!ja\b)[^\"]*\"[^>]*>.*?</\1>",
     re.S,
 )
-_KANJI_RUN = re.compile(f"[{KANJI}]+")
+KANJI_RUN = re.compile(f"[{KANJI}]+")
+_KANJI_RUN = KANJI_RUN
 _TAG = re.compile(r"<[^>]+>")
 
 

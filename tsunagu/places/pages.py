@@ -63,7 +63,8 @@ def generated_pages(site: Site, default: str, strings: dict[str, Strings]) -> di
     for lang in site.languages:
         for place in site.places.values():
             pages[page_source(FOLDER, place.id, lang, default)] = page_stub(
-                ruby.strip(place.name[lang]), ruby.strip(place.description[lang]), f"[[place-page {place.id}]]")
+                ruby.strip(place.name[lang]), ruby.strip(place.description[lang]), f"[[place-page {place.id}]]",
+                place.name[lang])
     return pages
 
 

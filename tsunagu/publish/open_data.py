@@ -21,10 +21,15 @@ CSV_COLUMNS = (
 """Column names follow Open Referral HSDS where one exists (service_area, last_verified_on, fees)."""
 
 
-def services_json(site: Site) -> str:
-    """Every service with every field and language; unverified contacts carry no value."""
+def services_json(site: Site, translation: dict[str, Any] | None = None) -> str:
+    """Every service with every field and language; unverified contacts carry no value. ``translation``:
+    per service id, whether its texts in each language were reviewed (``translation_status``)."""
+    services = [_service(sv) for sv in site.services.values()]
+    if translation is not None:
+        for sv, raw in zip(site.services.values(), services, strict=True):
+            raw["translation_status"] = translation.get(sv.id, {})
     return json.dumps({"updated": site.updated.isoformat(), "languages": list(site.languages),
-                       "services": [_service(sv) for sv in site.services.values()]},
+                       "services": services},
                       ensure_ascii=False, indent=1)
 
 

@@ -160,10 +160,10 @@ def result_pages(instrument: dict[str, Any], site: Site, default: str) -> dict[s
         t = instrument["texts"]
         for g in instrument["groups"]:
             label = t["result_for_one" if g["min"] == g["max"] else "result_for"][lang]
-            title = ruby.strip(label.format(min=g["min"], max=g["max"]))
+            heading = label.format(min=g["min"], max=g["max"])
             desc = ruby.strip(t["not_diagnosis"][lang])
             pages[page_source("self-check", f"result-{g['id']}", lang, default)] = page_stub(
-                title, desc, f"[[selfcheck-result {g['id']}]]")
+                ruby.strip(heading), desc, f"[[selfcheck-result {g['id']}]]", heading)
     return pages
 
 

@@ -1,0 +1,183 @@
+"""Benchmark: does the build stay linear in languages? 6 vs 12 languages, real data and many services.
+
+Usage:
+  .venv/bin/python benchmarks/languages.py            # full: real data, and 1,000 services, 6 vs 12 languages
+  .venv/bin/python benchmarks/languages.py --quick    # the real data without the share kit (about 2 minutes)
+  .venv/bin/python benchmarks/languages.py --services 300
+
+The six extra languages are copies of English under locales Material knows (fr, de, es, it, pt, nl): pages,
+data texts and interface strings (read from the copy's own locales/ folder; nothing in the project is
+written). Each configuration is built into a throw-away copy of the project with its own cache.
+Without the share kit (data/share.yml removed: no card per page, no PDFs) one build shows the pages alone;
+with it, the second (warm) build is reported, so cards and PDFs made once are not counted. With
+``--services`` the copies of the real services get new ids (no kit).
+Besides the wall time it reports the time spent in mkdocs-static-i18n's file map
+(``ExtendedPlugin.reconfigure_files`` in ``mkdocs_static_i18n/reconfigure.py``, run once per language build),
+measured by wrapping that method in the build process. The ratio uses the build's CPU time (user + system of
+the child process): on a machine shared with other work the wall time says more about the neighbours.
+Target from the issue: doubling the languages costs at most 2.2x.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+BASE = ["ja", "ja-easy", "en", "zh", "ko", "vi"]
+EXTRA = ["fr", "de", "es", "it", "pt", "nl"]
+LOCALES = ROOT / "tsunagu" / "locales"
+GENERATED = ("services", "topics", "audiences", "self-check")
+
+# Runs mkdocs in a child process with static-i18n's file map timed (the wrapper prints one line at exit).
+RUNNER = """
+import atexit, sys, time
+from pathlib import Path
+import tsunagu.data.strings
+tsunagu.data.strings.load_strings.__defaults__ = (Path(sys.argv[1]).parent / "locales",)
+from mkdocs_static_i18n import reconfigure
+spent = [0.0, 0]
+original = reconfigure.ExtendedPlugin.reconfigure_files
+def timed(self, *a, **k):
+    start = time.perf_counter()
+    try:
+        return original(self, *a, **k)
+    finally:
+        spent[0] += time.perf_counter() - start
+        spent[1] += 1
+reconfigure.ExtendedPlugin.reconfigure_files = timed
+atexit.register(lambda: print(f"I18N-FILES {spent[0]:.3f} {spent[1]}", file=sys.stderr))
+from mkdocs.__main__ import cli
+sys.argv = ["mkdocs", "build", "--strict", "-f", sys.argv[1], "-d", sys.argv[2]]
+cli()
+"""
+
+
+def _with_languages(node: Any, base: list[str], extra: list[str]) -> Any:
+    """Every text given in all base languages gets the extra languages too (copies of English)."""
+    if isinstance(node, dict):
+        out = {k: _with_languages(v, base, extra) for k, v in node.items()}
+        if all(lang in node for lang in base) and isinstance(node.get("en"), str):
+            out.update({lang: node["en"] for lang in extra})
+        return out
+    if isinstance(node, list):
+        return [_with_languages(v, base, extra) for v in node]
+    return node
+
+
+def make_project(target: Path, extra: list[str], services: int | None, kit: bool) -> Path:
+    """A copy of the project with ``extra`` languages and, optionally, ``services`` services; without the
+    share kit unless ``kit``."""
+    target.mkdir(parents=True)
+    (target / "overrides").symlink_to(ROOT / "overrides")
+    for name in ("node_modules", "selfcheck", "package.json", "package-lock.json"):
+        if (ROOT / name).exists():
+            (target / name).symlink_to(ROOT / name)
+    shutil.copytree(ROOT / "docs", target / "docs",
+                    ignore=lambda d, names: [n for n in names if Path(d) == ROOT / "docs" and n in GENERATED])
+    shutil.copytree(ROOT / "data", target / "data")
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    if extra:
+        entries = "".join(f"        - locale: {lang}\n          name: {lang.upper()}\n          build: true\n"
+                          f"          site_name: Tsunagu {lang}\n" for lang in extra)
+        text = re.sub(r"(\n      languages:\n(?:        .*\n|          .*\n)+)", lambda m: m.group(1) + entries, text,
+                      count=1)
+        for page in sorted((target / "docs").glob("*.en.md")):
+            for lang in extra:
+                shutil.copy(page, page.with_name(page.name.replace(".en.md", f".{lang}.md")))
+        known_file = target / "data" / "translation-differences.yml"  # the copies differ as English does
+        known = yaml.safe_load(known_file.read_text(encoding="utf-8"))
+        for page, items in list(known["known"].items()):
+            if page.endswith(".en.md"):
+                known["known"].update({page.replace(".en.md", f".{lang}.md"): items for lang in extra})
+        known_file.write_text(yaml.safe_dump(known, allow_unicode=True), encoding="utf-8")
+        for path in sorted((target / "data").rglob("*.yml")):
+            raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+            path.write_text(yaml.safe_dump(_with_languages(raw, BASE, extra), allow_unicode=True, sort_keys=False),
+                            encoding="utf-8")
+    if not kit:  # no cards, QR codes or PDFs, and the pages that show them show nothing instead
+        (target / "data" / "share.yml").unlink()
+        for page in (target / "docs").glob("*.md"):
+            page.write_text(re.sub(r"\[\[share-kit[^\]]*\]\]", "", page.read_text(encoding="utf-8")),
+                            encoding="utf-8")
+    if services:
+        originals = sorted((target / "data" / "services").glob("*.yml"))
+        crisis = set(yaml.safe_load((target / "data" / "site.yml").read_text(encoding="utf-8")).get("crisis_strip", []))
+        i = 0
+        while len(list((target / "data" / "services").glob("*.yml"))) < services:
+            source = originals[i % len(originals)]
+            raw = yaml.safe_load(source.read_text(encoding="utf-8"))
+            if raw["id"] not in crisis and "emergency" not in raw.get("topics", []):
+                raw["id"] = f"{raw['id']}-copy{i}"
+                for contact in raw.get("contacts", []):
+                    contact.pop("superseded", None)
+                (target / "data" / "services" / f"{raw['id']}.yml").write_text(
+                    yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
+            i += 1
+    (target / "mkdocs.yml").write_text(text, encoding="utf-8")
+    shutil.copytree(LOCALES, target / "locales")  # the build reads the strings from here (see RUNNER)
+    for lang in extra:
+        shutil.copy(LOCALES / "en.yml", target / "locales" / f"{lang}.yml")
+    return target
+
+
+def run_build(project: Path, cache: Path) -> tuple[float, float, float, int]:
+    """(wall s, CPU s of the build process, s in static-i18n's file map, HTML files)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TSUNAGU_CACHE": str(cache)}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-c", RUNNER, str(project / "mkdocs.yml"), str(project / "site")],
+                            capture_output=True, text=True, env=env, cwd=project, timeout=3600)
+    took = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    if result.returncode != 0:
+        raise SystemExit(f"build failed in {project}:\n{result.stderr[-3000:]}")
+    spent = re.search(r"I18N-FILES ([0-9.]+) (\d+)", result.stderr)
+    pages = len(list((project / "site").rglob("*.html")))
+    return took, cpu, float(spent.group(1)) if spent else float("nan"), pages
+
+
+def measure(label: str, extra: list[str], services: int | None, runs: int, kit: bool) -> tuple[float, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        project = make_project(Path(tmp) / "project", extra, services, kit)
+        cache = Path(tmp) / "cache"  # the project's own cache to start with: Pyodide's compressed files, cards
+        if (ROOT / ".cache").is_dir():
+            shutil.copytree(ROOT / ".cache", cache)
+        results = [run_build(project, cache) for _ in range(runs)]
+        took, cpu, i18n, pages = results[-1]
+        print(f"{label:44} wall {took:7.1f} s  CPU {cpu:7.1f} s  static-i18n file map {i18n:6.2f} s  "
+              f"{pages:6} HTML files", flush=True)
+        return cpu, i18n
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true", help="real data without the share kit, one build each")
+    parser.add_argument("--services", type=int, default=1000)
+    args = parser.parse_args()
+    sets = [(None, "real data, no share kit", False)]
+    if not args.quick:
+        sets += [(None, "real data, share kit (warm)", True),
+                 (args.services, f"{args.services} services, no share kit", False)]
+    for services, name, kit in sets:
+        runs = 2 if kit else 1
+        six = measure(f"6 languages, {name}", [], services, runs, kit)
+        twelve = measure(f"12 languages, {name}", EXTRA, services, runs, kit)
+        print(f"  doubling the languages: x{twelve[0] / six[0]:.2f} CPU time (target <= 2.2), "
+              f"static-i18n file map x{twelve[1] / six[1]:.2f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
