@@ -34,11 +34,12 @@ from typing import Any
 
 import yaml
 
+from tsunagu.directory.rules import GENERATED_DIRS as GENERATED  # made at build time: never copied
+
 ROOT = Path(__file__).resolve().parents[1]
 BASE = ["ja", "ja-easy", "en", "zh", "ko", "vi"]
 EXTRA = ["fr", "de", "es", "it", "pt", "nl"]
 LOCALES = ROOT / "tsunagu" / "locales"
-GENERATED = ("services", "topics", "audiences", "self-check")
 
 # Runs mkdocs in a child process with static-i18n's file map timed (the wrapper prints one line at exit).
 RUNNER = """
