@@ -30,6 +30,8 @@ from tsunagu.data.model import Site
 from tsunagu.data.problems import DataError
 from tsunagu.data.strings import Strings, StringsError, load_strings
 from tsunagu.directory import rules
+from tsunagu.finder import page as finder_page
+from tsunagu.finder.choices import Finder, load_finder
 from tsunagu.kit import cards, share, sharekit
 from tsunagu.pages import fragments, jsonld, ruby
 from tsunagu.publish import csp, forbidden, hosting, offline, open_data, postprocess, pyodide_assets, staging
@@ -94,6 +96,7 @@ class Build:
         self.site: Site | None = None
         self.strings: dict[str, Strings] = {}
         self.instrument: dict[str, Any] = {}
+        self.finder: Finder | None = None
         self.assets: dict[str, str] = {}
         self.lock = ""
         self.kit: sharekit.ShareKit | None = None
@@ -127,6 +130,10 @@ class Build:
                 self.instrument = bundle.load_instrument(st.root, site, st.data_dir)
             except DataError as e:
                 raise BuildError(str(e)) from None
+        try:
+            self.finder = load_finder(st.root, st.languages, st.data_dir)  # the finder is optional
+        except DataError as e:
+            raise BuildError(str(e)) from None
         pages = rules.generated_pages(site, st.default, self.strings)
         if self.instrument:
             pages |= bundle.result_pages(self.instrument, site, st.default)
@@ -164,7 +171,8 @@ class Build:
         slots: dict[str, str] = {}
         self.slots[page.src] = slots
         url_for = lambda path: self.relative_url(prefix + path, page.url)  # noqa: E731
-        extra = {**self._selfcheck_macros(page, url_for), **self._share_macros(page)}
+        extra = {**self._selfcheck_macros(page, url_for), **self._share_macros(page),
+                 **self._finder_macros(page, url_for)}
         try:
             markdown = macros.expand_macros(markdown, site, page.lang, self.strings[page.lang], url_for=url_for,
                                             slots=slots, extra=extra)
@@ -316,6 +324,19 @@ class Build:
                                              self.lock),
             "selfcheck-result": lambda group: form.result_page(data(), group, url_for),
         }
+
+    def _finder_macros(self, page: Page, url_for: UrlFor) -> dict[str, Any]:
+        """[[finder]] and [[finder kids]] (the children's version)."""
+        if self.finder is None:
+            return {}
+        found, site, lang = self.finder, self._site(), page.lang
+
+        def render(mode: str) -> str:
+            if mode not in ("", "kids"):
+                raise macros.MacroError(f"unknown finder '[[finder {mode}]]' (use [[finder]] or [[finder kids]])")
+            return finder_page.finder(found, mode or "adult", site, lang, self.strings[lang], url_for)
+
+        return {"finder": render}
 
     def _load_share(self) -> None:
         st, site = self.settings, self._site()
