@@ -49,7 +49,11 @@ def rank(data: Mapping[str, Any], prefs: Mapping[str, str], when: dt.datetime,
             continue
         if band and not ages_overlap(s["ages"], band):
             continue
-        score = len(topics & set(s["topics"])) + (2 if young and set(YOUTH_TOPICS) & set(s["topics"]) else 0)
+        if not band and s["ages"] != [None, None]:  # without an age, only lines for any age
+            continue
+        # A line made for this age (an age limit that fits, or a youth topic for under-20s) fits better.
+        score = (len(topics & set(s["topics"])) + (2 if young and set(YOUTH_TOPICS) & set(s["topics"]) else 0)
+                 + (1 if band and s["ages"] != [None, None] else 0))
         for line in s["lines"]:
             if line["type"] not in TYPES or not line_matches(line, language, how):
                 continue

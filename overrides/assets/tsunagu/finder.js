@@ -52,8 +52,11 @@
       var shared = s.topics.filter(function (t) { return topics.indexOf(t) >= 0; }).length;
       if (topics.length && !shared) return;
       if (band && !overlaps(s.ages, band)) return;
+      if (!band && (s.ages[0] !== null || s.ages[1] !== null)) return;  // without an age, only lines for any age
       var youth = s.topics.some(function (t) { return YOUTH_TOPICS.indexOf(t) >= 0; });
-      var score = shared + (young && youth ? 2 : 0);
+      // A line made for this age (an age limit that fits, or a youth topic for under-20s) fits better.
+      var limited = s.ages[0] !== null || s.ages[1] !== null;
+      var score = shared + (young && youth ? 2 : 0) + (band && limited ? 1 : 0);
       s.lines.forEach(function (line) {
         if (TYPES.indexOf(line.type) < 0 || !opening.lineMatches(line, language, how)) return;
         var state = opening.stateAt(line.hours, when, holidays);
