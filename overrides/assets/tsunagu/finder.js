@@ -120,8 +120,10 @@
   function answer(value) {
     var name = steps[current].getAttribute("data-step");
     prefs[name] = value;
-    history.pushState({ tgFinder: current + 1, prefs: prefs }, "");
+    var state = { tgFinder: current + 1, prefs: prefs };
     show(current + 1);
+    // After the result is on screen: a history entry (same address) costs a round trip to the browser.
+    setTimeout(function () { history.pushState(state, ""); }, 0);
   }
 
   form.addEventListener("click", function (event) {
