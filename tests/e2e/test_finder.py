@@ -166,8 +166,8 @@ def test_print_this_list_is_one_page(page: Page, site_url: str) -> None:
     page.emulate_media(media="print")
     assert page.locator("#tg-finder-list").is_visible() and page.locator("#tg-finder-print").is_hidden()
     pdf = page.pdf(format="A4")
-    assert pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page ") + pdf.count(b"/Type/Page\n") <= 1 or \
-        pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages") == 1
+    pages = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
+    assert pages == 1
 
 
 def test_last_tap_to_result_on_a_throttled_page(page: Page, site_url: str) -> None:
@@ -177,13 +177,19 @@ def test_last_tap_to_result_on_a_throttled_page(page: Page, site_url: str) -> No
         _choose(page, value)
     cdp = page.context.new_cdp_session(page)
     cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
-    took = page.evaluate("""() => {
-      const b = document.querySelector('fieldset[data-step="language"]:not([hidden]) button[value="en"]');
-      const t0 = performance.now();
-      b.click();
-      document.getElementById('tg-finder-list').getBoundingClientRect();  // layout included
-      return performance.now() - t0;
-    }""")
+    times = []
+    for _ in range(5):  # the median of five: the machine is shared, one run can be unlucky
+        times.append(page.evaluate("""() => {
+          const b = document.querySelector('fieldset[data-step="language"]:not([hidden]) button[value="en"]');
+          const t0 = performance.now();
+          b.click();
+          document.getElementById('tg-finder-list').getBoundingClientRect();  // layout included
+          return performance.now() - t0;
+        }"""))
+        assert page.locator("#tg-finder-result").is_visible()
+        page.go_back()
+        page.locator('fieldset[data-step="language"]').wait_for()
     cdp.send("Emulation.setCPUThrottlingRate", {"rate": 1})
-    print(f"finder: last tap to result {took:.1f} ms at 4x CPU throttling")
+    took = sorted(times)[2]
+    print(f"finder: last tap to result {took:.1f} ms (median of {[round(x) for x in times]}) at 4x CPU throttling")
     assert took <= 50
