@@ -131,7 +131,7 @@ class Build:
             except DataError as e:
                 raise BuildError(str(e)) from None
         try:
-            self.finder = load_finder(st.root, st.languages, st.data_dir)  # the finder is optional
+            self.finder = load_finder(st.root, tuple(st.languages), st.data_dir)  # the finder is optional
         except DataError as e:
             raise BuildError(str(e)) from None
         pages = rules.generated_pages(site, st.default, self.strings)

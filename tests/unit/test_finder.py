@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import re
 import shutil
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -48,13 +49,24 @@ def test_every_choice_finds_a_topic_in_use_and_a_line(site: Any) -> None:
     found = load_finder(ROOT, LANGS)
     assert found is not None
     html = finder(found, "adult", site, "en", load_strings(["en"])["en"], lambda p: p)
-    data = json.loads(re.search(r'id="tg-finder-data">(.*?)</script>', html).group(1))  # type: ignore[union-attr]
+    data = _page_data(html)
     when = dt.datetime(2026, 12, 1, 10, 0)
     for mode in ("adult", "kids"):
         for choice in found.choices[mode]:
             d = {**data, "mode": mode, "choices": {c.id: {"topics": list(c.topics), "urgent": c.urgent}
                                                    for c in found.choices[mode]}}
             assert rank(d, {"about": choice.id}, when, []), (mode, choice.id)
+
+
+def _page_data(html: str) -> dict[str, Any]:
+    """The page's JSON with each line's hours read from its row, as finder.js does."""
+    data: dict[str, Any] = json.loads(re.search(r'id="tg-finder-data">(.*?)</script>', html).group(1))  # type: ignore[union-attr]
+    rows = dict(re.findall(r'<li class="tg-finder__item" data-key="([^"]+)"(.*?)</li>\n', html))
+    for sid, s in data["services"].items():
+        for line in s["lines"]:
+            found = re.search(r'data-tg-hours="([^"]*)"', rows[f"{sid}:{line['i']}"])
+            line["hours"] = json.loads(unescape(found.group(1))) if found else {}
+    return data
 
 
 @pytest.mark.parametrize("lang", LANGS)

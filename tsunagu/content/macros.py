@@ -1,5 +1,6 @@
 """Markdown macros: ``[[service ID]]``, ``[[tel ID]]``, ``[[survey ID]]``, ``[[directory]]``,
-``[[if-busy]]`` (``[[if-busy ANCHOR]]`` links its chat tip to that section), ``[[finder]]`` / ``[[finder kids]]`` and the generated pages'
+``[[if-busy]]`` (``[[if-busy ANCHOR]]`` links its chat tip to that section), ``[[finder]]`` /
+``[[finder kids]]`` and the generated pages'
 ``[[service-page ID]]``, ``[[topic-page ID]]``, ``[[audience-page ID]]``."""
 
 from __future__ import annotations

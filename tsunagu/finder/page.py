@@ -68,12 +68,15 @@ def finder(finder_data: Finder, mode: str, site: Site, lang: str, s: Strings, ur
 
 
 def finder_json(finder_data: Finder, mode: str, site: Site, services: list[Service], lang: str) -> dict[str, Any]:
-    """What finder.js ranks with (the same shape tsunagu.finder.rank.rank reads)."""
+    """What finder.js ranks with: the shape tsunagu.finder.rank.rank reads, less each line's hours (in its row)."""
     out: dict[str, Any] = {}
     for sv in services:
         f = filter_json(sv)
+        # Each line's hours are not repeated here: its row carries them (data-tg-hours, for opening.js), and
+        # finder.js reads them from there (a line without that attribute has no known hours).
         out[sv.id] = {"topics": f["topics"], "ages": f["ages"], "area": f["area"],
-                      "lines": [line for line in f["lines"] if line["type"] in TYPES]}
+                      "lines": [{k: v for k, v in line.items() if k != "hours"} for line in f["lines"]
+                                if line["type"] in TYPES]}
     children = next(b for b in AGE_BANDS if b.id == "children")
     teens = next(b for b in AGE_BANDS if b.id == "teens")
     return {

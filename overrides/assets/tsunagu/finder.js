@@ -85,6 +85,13 @@
   var list = document.getElementById("tg-finder-list");
   var items = {};
   Array.prototype.forEach.call(list.children, function (li) { items[li.getAttribute("data-key")] = li; });
+  // Each line's hours come from its row (sent once, in data-tg-hours); none there: hours not known.
+  Object.keys(data.services).forEach(function (sid) {
+    data.services[sid].lines.forEach(function (line) {
+      var row = items[sid + ":" + line.i], el = row && row.querySelector("[data-tg-hours]");
+      line.hours = el ? JSON.parse(el.getAttribute("data-tg-hours")) : {};
+    });
+  });
   var prefs = {};
   var current = 0;
 
