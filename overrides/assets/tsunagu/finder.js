@@ -113,9 +113,9 @@
   function render() {
     var now = new Date();
     var keys = rank(data, prefs, opening.japanTime(now), hoursData.holidays);
-    opening.paint(list, now, hoursData);
     Object.keys(items).forEach(function (k) { items[k].hidden = true; });
-    keys.forEach(function (k) { items[k].hidden = false; list.appendChild(items[k]); });
+    // Only the rows shown get their state painted (the others stay hidden).
+    keys.forEach(function (k) { opening.paint(items[k], now, hoursData); items[k].hidden = false; list.appendChild(items[k]); });
     var choice = prefs.about ? data.choices[prefs.about] : null;
     document.getElementById("tg-finder-urgent").hidden = !(choice && choice.urgent);
     document.getElementById("tg-finder-none").hidden = keys.length > 0;
