@@ -28,6 +28,8 @@ PAGES = {
     "talk now (ja-easy, furigana)": "ja-easy/talk-now/",
     "chart page (zh, numbers)": "zh/numbers/",
     "directory (vi)": "vi/directory/",
+    "finder (ja; target <= 45 KB)": "finder/",
+    "children's finder (en)": "en/finder-kids/",
 }
 
 

@@ -31,6 +31,8 @@ from tsunagu.data.model import Site
 from tsunagu.data.problems import DataError
 from tsunagu.data.strings import Strings, StringsError, load_strings
 from tsunagu.directory import rules
+from tsunagu.finder import page as finder_page
+from tsunagu.finder.choices import Finder, load_finder
 from tsunagu.kit import cards, printkit, share, sharekit
 from tsunagu.pages import fragments, jsonld, ruby
 from tsunagu.places import pages as places
@@ -99,6 +101,7 @@ class Build:
         self.site: Site | None = None
         self.strings: dict[str, Strings] = {}
         self.instrument: dict[str, Any] = {}
+        self.finder: Finder | None = None
         self.assets: dict[str, str] = {}
         self.lock = ""
         self.kit: sharekit.ShareKit | None = None
@@ -137,6 +140,10 @@ class Build:
                 self.instrument = bundle.load_instrument(st.root, site, st.data_dir)
             except DataError as e:
                 raise BuildError(str(e)) from None
+        try:
+            self.finder = load_finder(st.root, tuple(st.languages), st.data_dir)  # the finder is optional
+        except DataError as e:
+            raise BuildError(str(e)) from None
         pages = rules.generated_pages(site, st.default, self.strings)
         if self.instrument:
             pages |= bundle.result_pages(self.instrument, site, st.default)
@@ -188,7 +195,7 @@ class Build:
         self.slots[page.src] = slots
         url_for = lambda path: self.relative_url(prefix + path, page.url)  # noqa: E731
         extra = {**self._selfcheck_macros(page, url_for), **self._share_macros(page),
-                 **self._places_macros(page, url_for)}
+                 **self._places_macros(page, url_for), **self._finder_macros(page, url_for)}
         if page.lang != self.settings.default:
             markdown = self._translation_notice(markdown, page)
         try:
@@ -400,6 +407,19 @@ class Build:
 
         return {"places": lambda _: places.places_listing(site, lang, s, url_for, furigana),
                 "place-page": place_page}
+
+    def _finder_macros(self, page: Page, url_for: UrlFor) -> dict[str, Any]:
+        """[[finder]] and [[finder kids]] (the children's version)."""
+        if self.finder is None:
+            return {}
+        found, site, lang = self.finder, self._site(), page.lang
+
+        def render(mode: str) -> str:
+            if mode not in ("", "kids"):
+                raise macros.MacroError(f"unknown finder '[[finder {mode}]]' (use [[finder]] or [[finder kids]])")
+            return finder_page.finder(found, mode or "adult", site, lang, self.strings[lang], url_for)
+
+        return {"finder": render}
 
     def _load_share(self) -> None:
         st, site = self.settings, self._site()

@@ -328,7 +328,7 @@ def test_a_never_publish_number_in_any_form_stops_the_build(sample_copy: Path) -
         "Numbers that must never be published were found in ",
         "  - 093-671-4343 must never be published (the old number of town-line; listed in "
         "data/services/town-line.yml). Use [[tel town-line]] or [[service town-line]] instead. Found:",
-        "      '０９３－６７１－４３４３' in kit/print/ja/poster.pdf, data/services.csv, data/services.json, "
-        "audiences/adults/index.html,",
-        "      '093 671 4343' in kit/print/en/poster.pdf, data/services.json, 404.html,",
+        "      '０９３－６７１－４３４３' in kit/print/ja/places-month.pdf, kit/print/ja/poster.pdf, "
+        "data/services.csv, data/services.json, audiences/adults/index.html,",
+        "      '093 671 4343' in kit/print/en/places-month.pdf, kit/print/en/poster.pdf, data/services.json, 404.html,",
     )

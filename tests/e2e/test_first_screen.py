@@ -20,12 +20,7 @@ def _in_viewport(page: Page, selector: str) -> bool:
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize(("width", "height", "taps"), [(390, 844, 3), (195, 422, 4)], ids=["phone", "zoom200"])
-def test_home_to_a_wards_number(page: Page, site_url: str, lang: str, width: int, height: int, taps: int,
-                                request: pytest.FixtureRequest) -> None:
-    if lang == "vi/" and width == 390:
-        # Known miss: the Vietnamese crisis strip takes three rows and the ward office's name four lines,
-        # so its number sits about 100 px below the first screen and needs the jump link (4 taps).
-        request.applymarker(pytest.mark.xfail(strict=True, reason="vi needs 4 taps at 390x844"))
+def test_home_to_a_wards_number(page: Page, site_url: str, lang: str, width: int, height: int, taps: int) -> None:
     page.set_viewport_size({"width": width, "height": height})
     page.goto(site_url + lang)
     used = 0

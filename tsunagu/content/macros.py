@@ -1,7 +1,8 @@
 """Markdown macros: ``[[service ID]]``, ``[[tel ID]]``, ``[[survey ID]]``, ``[[directory]]``,
-``[[if-busy]]`` (``[[if-busy ANCHOR]]`` links its chat tip to that section) and the generated pages'
-``[[service-page ID]]``, ``[[topic-page ID]]``, ``[[audience-page ID]]``; with places, ``[[places]]`` and
-``[[place-page ID]]`` (rendered by tsunagu/places, passed in as extra macros)."""
+``[[if-busy]]`` (``[[if-busy ANCHOR]]`` links its chat tip to that section), ``[[finder]]`` /
+``[[finder kids]]`` and the generated pages' ``[[service-page ID]]``, ``[[topic-page ID]]``,
+``[[audience-page ID]]``; with places, ``[[places]]`` and ``[[place-page ID]]`` (rendered by tsunagu/places,
+passed in as extra macros)."""
 
 from __future__ import annotations
 
@@ -16,8 +17,8 @@ from tsunagu.pages.fragments import service_card, survey_figure, tel_inline, tex
 
 MACRO = re.compile(
     r"\[\[(service|tel|survey|service-page|topic-page|audience-page|selfcheck-result|share-kit"
-    r"|if-busy|place-page) ([a-z0-9-]+)\]\]"
-    r"|\[\[(directory|selfcheck|if-busy|places)\]\]"
+    r"|if-busy|place-page|finder) ([a-z0-9-]+)\]\]"
+    r"|\[\[(directory|selfcheck|if-busy|places|finder)\]\]"
 )
 UrlFor = Callable[[str], str]
 """Turns a site path such as ``services/yell/`` into a URL relative to the page being rendered."""
