@@ -319,8 +319,8 @@ class Browser:
 def chromium(playwright: Any, cpu_share: float | None = None) -> Iterator[Browser]:
     """Debian's Chromium, the whole browser limited to ``cpu_share`` of one core when given.
 
-    Chromium joins the cgroup before it starts (``preexec_fn``), so every process it forks — renderers,
-    their workers, the service worker, utilities — is in it. Raises RuntimeError when no cgroup can be made:
+    Chromium is in the cgroup from its first instruction, so every process it forks — renderers (with
+    their workers and the service worker), utilities — is in it. Raises RuntimeError when no cgroup can be made:
     a benchmark must not print a "phone" figure measured at full speed.
     """
     with contextlib.ExitStack() as stack:
@@ -333,13 +333,12 @@ def chromium(playwright: Any, cpu_share: float | None = None) -> Iterator[Browse
         profile_dir = stack.enter_context(
             tempfile.TemporaryDirectory(prefix="tsunagu-bench-chromium-", ignore_cleanup_errors=True))
 
-        def join_group() -> None:  # runs in the child, before exec
-            if procs_file is not None:
-                procs_file.write_text(str(os.getpid()))
-
-        proc = subprocess.Popen(
-            [CHROMIUM, *CHROMIUM_FLAGS, "--remote-debugging-port=0", f"--user-data-dir={profile_dir}", "about:blank"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, preexec_fn=join_group)
+        command = [CHROMIUM, *CHROMIUM_FLAGS, "--remote-debugging-port=0", f"--user-data-dir={profile_dir}",
+                   "about:blank"]
+        if procs_file is not None:
+            # The shell joins the group, then becomes Chromium: every process Chromium forks is in it.
+            command = ["sh", "-c", 'echo $$ > "$0" && exec "$@"', str(procs_file), *command]
+        proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         try:
             endpoint = _devtools_endpoint(proc)
             browser = playwright.chromium.connect_over_cdp(endpoint)

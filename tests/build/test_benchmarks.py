@@ -106,3 +106,10 @@ def test_benchmark_quick_mode_runs_and_prints_its_figures(name: str, built_site:
                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert result.returncode == 0, result.stderr[-3000:]
     assert re.search(QUICK[name], result.stdout), result.stdout
+
+
+def test_directory_benchmark_reports_a_build_that_runs_out_of_time() -> None:
+    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "directory.py"), "--quick",
+                             "--build-timeout", "0.5"], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert re.search(r"\n +[0-9]+ stopped after 0.5 s; last logged: ", result.stdout), result.stdout
