@@ -43,13 +43,19 @@ CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-
                 "--disable-component-update --disable-sync --no-first-run --disable-quic")
 
 
-def audit(url: str, out: Path) -> dict[str, Any]:
+def audit(url: str, out: Path, attempts: int = 2) -> dict[str, Any]:
+    """Lighthouse's JSON report; tried again once when Lighthouse itself fails (on a busy machine it
+    sometimes loses the trace: NO_NAVSTART, "Please run Lighthouse again")."""
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
-    subprocess.run(
-        [str(ROOT / "node_modules" / ".bin" / "lighthouse"), url, "--quiet", "--output=json",
-         f"--output-path={out}", f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}"],
-        check=True, env=env, timeout=300,
-    )
+    command = [str(ROOT / "node_modules" / ".bin" / "lighthouse"), url, "--quiet", "--output=json",
+               f"--output-path={out}", f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}"]
+    for attempt in range(attempts):
+        try:
+            subprocess.run(command, check=True, env=env, timeout=300)
+            break
+        except subprocess.CalledProcessError:
+            if attempt == attempts - 1:
+                raise
     return dict(json.loads(out.read_text(encoding="utf-8")))
 
 
