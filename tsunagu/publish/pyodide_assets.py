@@ -8,8 +8,11 @@ import gzip
 import hashlib
 import io
 import json
+import os
 import shutil
 import zipfile
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 CORE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
@@ -92,7 +95,7 @@ def publish(project: Path, site_dir: Path) -> dict[str, str]:
     sc_dir = site_dir / "assets" / "selfcheck"
     sc_dir.mkdir(parents=True, exist_ok=True)
     (sc_dir / f"selfcheck-{digest}.zip").write_bytes(archive)
-    cache = project / ".cache" / "precompressed"
+    cache = cache_dir(project)
     for path in [*target.iterdir(), *sc_dir.iterdir()]:
         if path.suffix in COMPRESS:
             precompress(path, cache)
@@ -111,8 +114,14 @@ def precompress(path: Path, cache: Path | None = None) -> None:
 
     Brotli at its best setting takes ~15 s on the 9.6 MB wasm: results are cached by content hash.
     """
-    data = path.read_bytes()
+    for ext, out in compressed(path.read_bytes(), cache).items():
+        path.with_name(f"{path.name}.{ext}").write_bytes(out)
+
+
+def compressed(data: bytes, cache: Path | None = None) -> dict[str, bytes]:
+    """gzip (and brotli when installed) copies of ``data``, from the cache when made before."""
     key = hashlib.sha256(data).hexdigest()
+    result: dict[str, bytes] = {}
     for ext, compress in (("gz", lambda d: gzip.compress(d, compresslevel=9, mtime=0)), ("br", _brotli)):
         cached = cache / f"{key}.{ext}" if cache else None
         out: bytes | None
@@ -124,8 +133,26 @@ def precompress(path: Path, cache: Path | None = None) -> None:
                 continue
             if cached:
                 cached.parent.mkdir(parents=True, exist_ok=True)
-                cached.write_bytes(out)
-        path.with_name(f"{path.name}.{ext}").write_bytes(out)
+                partial = cached.with_name(f"{cached.name}.{os.getpid()}.part")
+                partial.write_bytes(out)
+                partial.replace(cached)  # never a half-written file for a build running beside this one
+        result[ext] = out
+    return result
+
+
+def warm_cache(project: Path) -> list[Callable[[], None]]:
+    """Jobs that fill the precompressed cache for the core files (run them early, in other processes)."""
+    folder, cache = package_dir(project), cache_dir(project)
+    return [partial(_compress_file, folder / name, cache) for name in CORE_FILES
+            if Path(name).suffix in COMPRESS]
+
+
+def _compress_file(path: Path, cache: Path) -> None:
+    compressed(path.read_bytes(), cache)
+
+
+def cache_dir(project: Path) -> Path:
+    return project / ".cache" / "precompressed"
 
 
 def _brotli(data: bytes) -> bytes | None:
