@@ -43,6 +43,7 @@ from tsunagu.publish import (
     postprocess,
     pyodide_assets,
     staging,
+    stylesheets,
 )
 from tsunagu.selfcheck_site import bundle, form
 
@@ -291,6 +292,10 @@ class Build:
         if self.kit is not None:
             self._write_kit(site_dir)
         kit_done = time.perf_counter()
+        try:
+            stylesheets.reduce(self.settings.root, site_dir)
+        except stylesheets.StylesheetError as e:
+            raise BuildError(str(e)) from None
         self._write_host_files(site_dir)
         if self.settings.offline_pages:
             self._write_service_worker(site_dir)
