@@ -53,7 +53,7 @@ def minimal_lock(folder: Path) -> str:
     return json.dumps({"info": lock["info"], "packages": {}}, separators=(",", ":"))
 
 
-STRIP_SCRIPT = "scripts/pyodide-strip-stdlib.mjs"
+STRIP_SCRIPT = "scripts/pyodide-stdlib-strip.mjs"
 
 
 def trimmed_stdlib(folder: Path, keep_list: Path = KEEP_LIST) -> bytes:
