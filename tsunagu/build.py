@@ -264,12 +264,6 @@ class Build:
         """The default language is built first (static-i18n), then the others; after the last one the
         kit, the host files and, last of all, the service worker (its version hashes everything else)."""
         site = self._site()
-        start = time.perf_counter()
-        try:
-            self.background.drain()  # this language's share cards
-        except cards.CardError as e:
-            raise BuildError(str(e)) from None
-        self.timings["cards"] = self.timings.get("cards", 0.0) + time.perf_counter() - start
         if lang == self.settings.default:
             self._write_open_data(site_dir)
         if self.furigana_problems:
@@ -279,6 +273,12 @@ class Build:
         self.built = {lang} if lang == self.settings.default else self.built | {lang}
         if len(self.built) < len(site.languages):
             return
+        start = time.perf_counter()
+        try:  # every language's share cards, drawn meanwhile (static-i18n cleans the site only before the first)
+            self.background.drain()
+        except cards.CardError as e:
+            raise BuildError(str(e)) from None
+        self.timings["cards"] = self.timings.get("cards", 0.0) + time.perf_counter() - start
         # Pyodide last, not with the default language: its brotli copies, started in prepare, may still
         # be compressing, and the other languages need not wait for them.
         for job in self.early:
