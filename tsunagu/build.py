@@ -4,7 +4,7 @@ A generator adapter (today ``tsunagu/mkdocs/plugin.py``) calls, per build:
 
 1. :meth:`Build.prepare` once, before the first page: load and check the data, write generated pages;
 2. per language, per page: :meth:`page_markdown` → :meth:`page_html` → :meth:`page_output`;
-3. :meth:`language_done` after each language; the last one writes the kit, host files and service worker;
+3. :meth:`language_done` after each language; the last one writes Pyodide, the kit, host files and service worker;
 4. :meth:`finish` (or :meth:`fail`) once at the end: the staged site replaces the old one only on success.
 
 Ordering across languages ("kit after the last language", "service worker last") and what accumulates
@@ -20,10 +20,12 @@ import os
 import re
 import time
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tsunagu.background import Background
 from tsunagu.content import glossary, macros, prose_facts, translation_facts, translation_status
 from tsunagu.content.completeness import check_translations
 from tsunagu.data.loader import load_site
@@ -37,7 +39,17 @@ from tsunagu.kit import cards, printkit, share, sharekit
 from tsunagu.pages import fragments, jsonld, ruby
 from tsunagu.places import pages as places
 from tsunagu.places import printing as places_print
-from tsunagu.publish import csp, forbidden, hosting, offline, open_data, postprocess, pyodide_assets, staging
+from tsunagu.publish import (
+    csp,
+    forbidden,
+    hosting,
+    offline,
+    open_data,
+    postprocess,
+    pyodide_assets,
+    staging,
+    stylesheets,
+)
 from tsunagu.selfcheck_site import bundle, form
 
 log = logging.getLogger("mkdocs.plugins.tsunagu")
@@ -122,6 +134,11 @@ class Build:
         self.timings: dict[str, float] = {}
         self.final_dir: Path | None = None
         self.staging_dir: Path | None = None
+        self.background = Background()
+        """Cards, PDFs and Pyodide's compressed copies, made beside the pages (see tsunagu/background.py)."""
+        self.early: list[Future[Any]] = []
+        """Jobs started in prepare that fill caches the default language's assets read."""
+        self.printed: Future[dict[str, bytes]] | None = None
 
     # 1. Before the first page -----------------------------------------------------------------
 
@@ -171,9 +188,15 @@ class Build:
             if self.instrument:
                 self.assets = pyodide_assets.paths(st.root)
                 self.lock = pyodide_assets.minimal_lock(pyodide_assets.package_dir(st.root))
+                # Brotli of the wasm takes ~15 s when not cached: start it now, beside the pages.
+                self.early = [self.background.submit(job) for job in pyodide_assets.warm_cache(st.root)]
         except pyodide_assets.PyodideError as e:
             raise BuildError(str(e)) from None
         self._load_share()
+        if self.kit is not None:  # the PDFs depend on data and titles only: print them while pages build
+            kit, strings, template_dir = self.kit, self.strings, self._template_dir()
+            self.printed = self.background.thread(
+                lambda: kit.print_pdfs(strings, template_dir, self._cache(), log.info))
 
     def stage(self, site_dir: Path) -> Path:
         """Where to build: a staging folder beside ``site_dir`` that replaces it only on success."""
@@ -260,12 +283,14 @@ class Build:
         wasm = _untranslated(page.src, site.languages) in self.settings.wasm_pages
         if self.kit is not None:
             start = time.perf_counter()
-            try:
-                png = self.kit.card(page.lang, self.settings.site_names.get(page.lang, self.settings.site_name),
-                                    title, description or self.settings.description, self._cache("cards"))
-            except cards.CardError as e:
-                raise BuildError(str(e)) from None
-            sharekit.write(site_dir, sharekit.card_file(page.url), png)
+            card = self.kit.card_of(page.lang, self.settings.site_names.get(page.lang, self.settings.site_name),
+                                    title, description or self.settings.description)
+            target = site_dir / sharekit.card_file(page.url)
+            cached = sharekit.cache_path(self._cache("cards"), cards.cache_key(card), "png")
+            if cached.exists():
+                sharekit.write(site_dir, sharekit.card_file(page.url), cached.read_bytes())
+            else:  # drawn in a worker process while the next pages render; written in language_done
+                self.background.write_later(cards.render, (card,), target, cached)
             self.timings["cards"] = self.timings.get("cards", 0.0) + time.perf_counter() - start
         return self._finish_html(output, wasm)
 
@@ -281,11 +306,6 @@ class Build:
         site = self._site()
         if lang == self.settings.default:
             self._write_open_data(site_dir)
-            try:
-                if self.instrument:
-                    pyodide_assets.publish(self.settings.root, site_dir)
-            except pyodide_assets.PyodideError as e:
-                raise BuildError(str(e)) from None
         if self.furigana_problems:
             problems, self.furigana_problems = self.furigana_problems, []
             raise BuildError("Pages in やさしい日本語 must put furigana on every kanji:\n  - "
@@ -294,13 +314,33 @@ class Build:
         if len(self.built) < len(site.languages):
             return
         start = time.perf_counter()
+        try:  # every language's share cards, drawn meanwhile (static-i18n cleans the site only before the first)
+            self.background.drain()
+        except cards.CardError as e:
+            raise BuildError(str(e)) from None
+        self.timings["cards"] = self.timings.get("cards", 0.0) + time.perf_counter() - start
+        # Pyodide last, not with the default language: its brotli copies, started in prepare, may still
+        # be compressing, and the other languages need not wait for them.
+        for job in self.early:
+            job.result()
+        try:
+            if self.instrument:
+                pyodide_assets.publish(self.settings.root, site_dir)
+        except pyodide_assets.PyodideError as e:
+            raise BuildError(str(e)) from None
+        start = time.perf_counter()
         if self.kit is not None:
             self._write_kit(site_dir)
         kit_done = time.perf_counter()
+        try:
+            stylesheets.reduce(self.settings.root, site_dir)
+        except stylesheets.StylesheetError as e:
+            raise BuildError(str(e)) from None
         self._write_host_files(site_dir)
         if self.settings.offline_pages:
             self._write_service_worker(site_dir)
         self._check_never_published(site_dir)
+        self.background.close()
         if self.kit is not None:  # benchmarks/site.py reads these lines
             log.info(f"Share kit took {self.timings.pop('cards', 0.0) + kit_done - start:.2f} s "
                      f"(QR codes, PDFs, redirects {kit_done - start:.2f} s); host files and service worker "
@@ -309,6 +349,7 @@ class Build:
     # 4. At the end ----------------------------------------------------------------------------
 
     def fail(self) -> None:
+        self.background.close(cancel=True)
         if self.staging_dir is not None:
             staging.discard(self.staging_dir)
             self.staging_dir = None
@@ -459,14 +500,14 @@ class Build:
         assert self.kit is not None
         st = self.settings
         published = share.read_published(st.root / st.data_dir / "published-paths.txt")
-        template_dir = st.template_dir or st.root / "overrides" / "print"
+        printed = self.printed
         try:
-            self.kit.write(site_dir, self.strings, template_dir, published, self._cache(), log.info,
-                           self.relative_url)
+            self.kit.write(site_dir, self.strings, self._template_dir(), published, self._cache(), log.info,
+                           self.relative_url, printed=printed.result if printed else None)
         except sharekit.KitError as e:
             raise BuildError(str(e)) from None
         if self._site().places:
-            self._write_places_month(site_dir, template_dir)
+            self._write_places_month(site_dir, self._template_dir())
 
     def _write_places_month(self, site_dir: Path, template_dir: Path) -> None:
         """kit/print/<lang>/places-month.pdf: this month's sessions (Japan time; TSUNAGU_PLACES_MONTH=YYYY-MM
@@ -517,6 +558,9 @@ class Build:
             raise BuildError(str(e)) from None
         if hits:
             raise BuildError(forbidden.report(hits))
+
+    def _template_dir(self) -> Path:
+        return self.settings.template_dir or self.settings.root / "overrides" / "print"
 
     def _cache(self, name: str = "") -> Path:
         """Where generated files are kept between builds (TSUNAGU_CACHE lets test copies share one)."""

@@ -38,3 +38,18 @@ def test_pyodide_is_the_pinned_version() -> None:
     assert pyodide_assets.package_dir(ROOT).name == "pyodide"
     manifest = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))
     assert manifest["dependencies"]["pyodide"] == pinned["version"], "package.json must pin an exact version"
+
+
+def test_shipped_stdlib_is_trimmed_and_without_docstrings() -> None:
+    import io
+    import zipfile
+
+    data = pyodide_assets.trimmed_stdlib(pyodide_assets.package_dir(ROOT))
+    assert len(data) < 500_000, "docstrings and comments stripped: about 420 KB (780 KB with them)"
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        names = z.namelist()
+        assert "json/__init__.py" in names and "unittest/__init__.py" not in names
+        source = z.read("json/__init__.py").decode("utf-8")
+    assert "def dumps(" in source
+    assert "Serialize" not in source, "json.dumps's docstring is gone"
+    assert pyodide_assets.trimmed_stdlib(pyodide_assets.package_dir(ROOT)) == data, "same bytes every build"

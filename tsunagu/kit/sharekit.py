@@ -52,9 +52,14 @@ def card_file(page_url: str) -> str:
     return f"{CARD_DIR}/{page_url}card.png"
 
 
+def cache_path(cache: Path, key: str, ext: str) -> Path:
+    """Where the result for ``key`` is kept between builds."""
+    return cache / f"{hashlib.sha256(key.encode('utf-8')).hexdigest()[:32]}.{ext}"
+
+
 def cached(cache: Path | None, key: str, ext: str, make: Callable[[], bytes]) -> bytes:
     """``make()``, or its earlier result for the same key (QR PNGs and cards cost 10–40 ms each)."""
-    path = cache / f"{hashlib.sha256(key.encode('utf-8')).hexdigest()[:32]}.{ext}" if cache else None
+    path = cache_path(cache, key, ext) if cache else None
     if path and path.exists():
         return path.read_bytes()
     data = make()
@@ -169,24 +174,21 @@ class ShareKit:
 
         return render
 
+    def card_of(self, lang: str, site_name: str, title: str, description: str) -> cards.Card:
+        """What the page's share card shows (draw it with :func:`cards.render`)."""
+        return cards.Card(lang, ruby.strip(site_name), ruby.strip(title), ruby.strip(description),
+                          f"{ruby.strip(self.site.city[lang])} · {host(self.site_url)}")
+
     def card(self, lang: str, site_name: str, title: str, description: str, cache: Path | None) -> bytes:
         """The page's share card (PNG)."""
-        card = cards.Card(lang, ruby.strip(site_name), ruby.strip(title), ruby.strip(description),
-                          f"{ruby.strip(self.site.city[lang])} · {host(self.site_url)}")
+        card = self.card_of(lang, site_name, title, description)
         return cached(cache, cards.cache_key(card), "png", lambda: cards.render(card))
 
-    def write(self, site_dir: Path, strings: dict[str, Strings], template_dir: Path, published: list[str],
-              cache: Path | None, progress: Callable[[str], None],
-              relative_url: Callable[[str, str], str]) -> None:
-        """After the last language: QR codes and redirects; check every address; then PDFs and kit.json."""
-        pages = shared_pages(self.config, self.site, self.default)
-        write_qr_codes(site_dir, self.site_url, pages, cache / "qr" if cache else None)
-        for old, target in self.config.redirects.items():
-            for lang in self.site.languages:
-                prefix = lang_prefix(lang, self.default)
-                href = relative_url(prefix + page_path(target), prefix + old)
-                write_redirect(site_dir, prefix + old, href, ruby.strip(self.titles[(lang, target)]))
-        self._check(site_dir, [p.path for p in pages], published)
+    def print_jobs(self, strings: dict[str, Strings],
+                   template_dir: Path) -> tuple[dict[str, str], list[dict[str, object]]]:
+        """The HTML of every printed document (site path of its PDF -> HTML) and their kit.json entries.
+
+        Needs only the data and the page titles, so printing can start before the first page is built."""
         jobs: dict[str, str] = {}
         prints: list[dict[str, object]] = []
         for lang in self.site.languages:
@@ -197,11 +199,36 @@ class ShareKit:
                     qr_url=self.url(lang, doc.qr), links=links, sample=is_placeholder(self.site_url))
                 prints.append({"lang": lang, "kind": kind, "pdf": pdf_file(lang, kind),
                                "qr_url": self.url(lang, doc.qr), "services": list(doc.services)})
+        return jobs, prints
+
+    def print_pdfs(self, strings: dict[str, Strings], template_dir: Path, cache: Path | None,
+                   progress: Callable[[str], None]) -> dict[str, bytes]:
+        """Every PDF (site path -> bytes); only documents whose HTML changed start Chromium."""
+        jobs, _ = self.print_jobs(strings, template_dir)
         try:
-            for rel, pdf in printkit.pdfs(jobs, cache / "print" if cache else None, progress=progress).items():
-                write(site_dir, rel, pdf)
+            return printkit.pdfs(jobs, cache / "print" if cache else None, progress=progress)
         except printkit.PrintError as e:
             raise KitError(str(e)) from None
+
+    def write(self, site_dir: Path, strings: dict[str, Strings], template_dir: Path, published: list[str],
+              cache: Path | None, progress: Callable[[str], None],
+              relative_url: Callable[[str, str], str],
+              printed: Callable[[], dict[str, bytes]] | None = None) -> None:
+        """After the last language: QR codes and redirects; check every address; then PDFs and kit.json.
+
+        ``printed`` returns PDFs printed beforehand (see :meth:`print_pdfs`); without it they are printed here."""
+        pages = shared_pages(self.config, self.site, self.default)
+        write_qr_codes(site_dir, self.site_url, pages, cache / "qr" if cache else None)
+        for old, target in self.config.redirects.items():
+            for lang in self.site.languages:
+                prefix = lang_prefix(lang, self.default)
+                href = relative_url(prefix + page_path(target), prefix + old)
+                write_redirect(site_dir, prefix + old, href, ruby.strip(self.titles[(lang, target)]))
+        self._check(site_dir, [p.path for p in pages], published)
+        _, prints = self.print_jobs(strings, template_dir)
+        pdfs = printed() if printed else self.print_pdfs(strings, template_dir, cache, progress)
+        for rel, pdf in pdfs.items():
+            write(site_dir, rel, pdf)
         write(site_dir, MANIFEST, manifest(self.site_url, pages, prints))
 
     def _check(self, site_dir: Path, shared: list[str], published: list[str]) -> None:
