@@ -245,8 +245,8 @@ class Build:
                     "Write readings as 漢字《かんじ》")
         return html
 
-    def context(self, lang: str, page_url: str | None = None) -> dict[str, Any]:
-        """What templates see as ``tg``."""
+    def context(self, lang: str, page_url: str | None = None, src: str = "") -> dict[str, Any]:
+        """What templates see as ``tg`` (``page_url`` and ``src``: the page's, for its share card)."""
         site = self._site()
         tg: dict[str, Any] = {
             "lang": lang,
@@ -259,7 +259,8 @@ class Build:
             "furigana": lang in self.settings.furigana_locales,
         }
         if page_url is not None and self.kit is not None:  # share card and Open Graph address for this page
-            tg["card_url"] = share.absolute(self.settings.site_url, sharekit.card_file(page_url))
+            card_page = page_url if self._own_card(src) else share.lang_prefix(lang, self.settings.default)
+            tg["card_url"] = share.absolute(self.settings.site_url, sharekit.card_file(card_page))
         return tg
 
     def template_filters(self) -> dict[str, Callable[[Any], str]]:
@@ -281,7 +282,7 @@ class Build:
                     f"{page.source_label} ({page.lang}): the title '{title}' has kanji and the page's heading does "
                     "not show their readings; start the page with '# ' and the title in furigana notation")
         wasm = _untranslated(page.src, site.languages) in self.settings.wasm_pages
-        if self.kit is not None:
+        if self.kit is not None and self._own_card(page.src):
             start = time.perf_counter()
             card = self.kit.card_of(page.lang, self.settings.site_names.get(page.lang, self.settings.site_name),
                                     title, description or self.settings.description)
@@ -293,6 +294,12 @@ class Build:
                 self.background.write_later(cards.render, (card,), target, cached)
             self.timings["cards"] = self.timings.get("cards", 0.0) + time.perf_counter() - start
         return self._finish_html(output, wasm)
+
+    def _own_card(self, src: str) -> bool:
+        """Pages generated for one entry (a service, a place) show their language's home card: a city with
+        1,000 entries must not draw 6,000 cards (about 24 ms each). Their link previews still carry the
+        page's own title and description (og:title, og:description); every other page has its own card."""
+        return not (src in self.generated and src.split("/")[0] in ("services", "places"))
 
     def template_output(self, output: str, template_name: str) -> str:
         """Pages made from a template alone (404.html) get the same CSP and fixes."""

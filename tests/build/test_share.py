@@ -147,3 +147,17 @@ def test_every_page_in_every_language_has_a_share_card(built_site: Path, kit: di
         assert re.search(r'<meta property="og:title" content="[^"]+"', html), page
         assert re.search(r'<meta property="og:description" content="[^"]+"', html), page
         assert re.search(r'<meta property="og:url" content="' + re.escape(site_url), html), page
+
+
+def test_pages_generated_for_one_entry_share_their_languages_home_card(built_site: Path, kit: dict[str, Any]) -> None:
+    # 35 services × 6 languages would be 210 cards; a city with 1,000 entries would draw 6,000.
+    site_url = kit["site_url"].rstrip("/")
+    for lang, prefix in (("ja", ""), ("en", "en/")):
+        html = (built_site / prefix / "services" / "yorisoi-hotline" / "index.html").read_text(encoding="utf-8")
+        image = re.search(r'<meta property="og:image" content="([^"]+)"', html)
+        assert image and image.group(1) == f"{site_url}/kit/cards/{prefix}card.png", lang
+        assert re.search(r'<meta property="og:title" content="[^"]*(Yorisoi|よりそい)', html), lang
+        topic = (built_site / prefix / "topics" / "loneliness" / "index.html").read_text(encoding="utf-8")
+        assert f"/kit/cards/{prefix}topics/loneliness/card.png" in topic  # topic pages keep their own
+    assert not (built_site / "kit" / "cards" / "services").exists()
+    assert not (built_site / "kit" / "cards" / "en" / "services").exists()

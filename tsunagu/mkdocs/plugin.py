@@ -62,7 +62,7 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
     def on_page_context(  # type: ignore[override]
         self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
     ) -> dict[str, Any]:
-        context["tg"] = self._build().context(_lang(config), page.url)
+        context["tg"] = self._build().context(_lang(config), page.url, page.file.src_uri)
         return context
 
     def on_template_context(  # type: ignore[override]
