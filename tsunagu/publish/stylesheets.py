@@ -17,6 +17,8 @@ import subprocess
 from pathlib import Path
 
 SCRIPT = "scripts/purge-css.mjs"
+TSUNAGU_CHECKOUT = Path(__file__).resolve().parents[2]
+"""The folder with tsunagu's package.json (node_modules/purgecss, scripts/)."""
 STYLESHEETS = "assets/stylesheets"
 # Material's hashed names: main.57a0d79d.min.css, palette.fb2fffe2.min.css
 NAME = re.compile(r"^(main|palette)\.[0-9a-f]{8}\.min\.css$")
@@ -33,12 +35,14 @@ def reduce(project: Path, site_dir: Path) -> dict[str, str]:
     sheets = sorted(p for p in folder.glob("*.min.css") if NAME.match(p.name)) if folder.is_dir() else []
     if not sheets:
         return {}
-    if shutil.which("node") is None or not (project / "node_modules" / "purgecss").is_dir():
+    # PurgeCSS is tsunagu's tool, not the city's: a city folder outside this checkout uses ours.
+    tools = next((p for p in (project, TSUNAGU_CHECKOUT) if (p / "node_modules" / "purgecss").is_dir()), None)
+    if shutil.which("node") is None or tools is None:
         raise StylesheetError("Stylesheets are reduced with PurgeCSS: node_modules/purgecss is missing; "
                               "run `npm ci` (scripts/setup.sh does)")
     ours = sorted(str(p) for p in site_dir.glob("assets/**/*.css") if p not in sheets)
-    run = subprocess.run(["node", str(project / SCRIPT), str(site_dir), *map(str, sheets), "--uses", *ours],
-                         capture_output=True, text=True, cwd=project, check=False)
+    run = subprocess.run(["node", str(tools / SCRIPT), str(site_dir), *map(str, sheets), "--uses", *ours],
+                         capture_output=True, text=True, cwd=tools, check=False)
     if run.returncode != 0:
         raise StylesheetError(f"PurgeCSS failed on the built site:\n{run.stderr.strip()}")
     reduced: dict[str, str] = json.loads(run.stdout)
