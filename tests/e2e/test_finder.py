@@ -143,7 +143,13 @@ def test_disappear_puts_crisis_lines_on_top_for_children(page: Page, site_url: s
     _open(page, _url(site_url, "ja", kids=True), SATURDAY_NIGHT)
     for value in ("disappear", "", ""):
         _choose(page, value)
-    assert _shown(page)[0] == "emergency-119:0"
+    shown = _shown(page)
+    # Chat first for children, then the strip's phones: all on top of the rest.
+    assert shown[0] == "anata-no-ibasho:0" and "emergency-119:0" in shown[:3]
+    # The first line is on screen, even with the urgent words above it (the page scrolls to it).
+    first = page.locator(".tg-finder__item:not([hidden]) .tg-contacts").first
+    box, height = first.bounding_box(), page.viewport_size["height"]  # type: ignore[index]
+    assert box is not None and 0 <= box["y"] < height - 100
 
 
 def test_without_javascript_plain_links(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]

@@ -37,8 +37,10 @@ def rank(data: Mapping[str, Any], prefs: Mapping[str, str], when: dt.datetime,
 
     top: list[str] = []
     if choice and choice["urgent"]:
-        for sid in data["crisis"]:
-            top += [f"{sid}:{line['i']}" for line in services[sid]["lines"] if line["type"] in TYPES]
+        lines = [(sid, line) for sid in data["crisis"] for line in services[sid]["lines"] if line["type"] in TYPES]
+        # The way of contact chosen first, then chat for under-20s; otherwise the strip's order (stable sort).
+        lines.sort(key=lambda x: (bool(how) and x[1]["type"] != how, young and x[1]["type"] != "chat"))
+        top = [f"{sid}:{line['i']}" for sid, line in lines]
     on_top = {key.split(":")[0] for key in top}
     found: list[tuple[tuple[int, int, int, int, str, int], str]] = []
     for sid in sorted(services):

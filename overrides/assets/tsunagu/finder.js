@@ -37,11 +37,16 @@
     var language = prefs.language || "", how = prefs.how || "";
     var top = [];
     if (choice && choice.urgent) {
+      var lines = [];
       data.crisis.forEach(function (sid) {
         services[sid].lines.forEach(function (line) {
-          if (TYPES.indexOf(line.type) >= 0) top.push(sid + ":" + line.i);
+          if (TYPES.indexOf(line.type) >= 0) lines.push({ key: sid + ":" + line.i, type: line.type, n: lines.length });
         });
       });
+      // The way of contact chosen first, then chat for under-20s; otherwise the strip's order.
+      var weight = function (l) { return ((how && l.type !== how) ? 2 : 0) + ((young && l.type !== "chat") ? 1 : 0); };
+      lines.sort(function (a, b) { return weight(a) - weight(b) || a.n - b.n; });
+      top = lines.map(function (l) { return l.key; });
     }
     var onTop = top.map(function (key) { return key.split(":")[0]; });
     var found = [];
@@ -106,7 +111,17 @@
       if (first && document.activeElement === document.body) first.focus();
     } else {
       render();
-      document.getElementById("tg-finder-result-title").focus();
+      var title = document.getElementById("tg-finder-result-title");
+      var choice = prefs.about ? data.choices[prefs.about] : null;
+      var first = list.querySelector(".tg-finder__item:not([hidden]) .tg-contacts");
+      if (choice && choice.urgent && first) {
+        // Thoughts of dying or violence: the first line's number on screen, even at 200 % zoom where the
+        // heading and the urgent words would fill it; the heading still gets the focus for screen readers.
+        title.focus({ preventScroll: true });
+        first.scrollIntoView({ block: "start" });
+      } else {
+        title.focus();
+      }
     }
   }
 
