@@ -58,7 +58,10 @@ def make_project(tmp: Path, extra: int) -> Path:
         data = yaml.safe_load((ROOT / "data" / "services" / f"{src}.yml").read_text(encoding="utf-8"))
         new_id = f"bench-{i:04d}"
         data["id"] = new_id
-        data["name"] = {lang: f"{text} {i}" for lang, text in data["name"].items()}
+        ja = data["name"]["ja"]
+        # "Name (日本語名)" stays that shape: the build checks the Japanese name in brackets after English names
+        data["name"] = {lang: text.replace(f"（{ja}）", f" {i}（{ja} {i}）").replace(f"({ja})", f"{i} ({ja} {i})")
+                        if ja in text and text != ja else f"{text} {i}" for lang, text in data["name"].items()}
         for contact in data["contacts"]:
             contact.pop("if_busy", None)
         (project / "data" / "services" / f"{new_id}.yml").write_text(
