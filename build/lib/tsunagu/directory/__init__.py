@@ -1,1 +1,0 @@
-"""The directory: filter rules, sorting, generated service/topic/audience pages and the listing with its filters."""

@@ -1,1 +1,0 @@
-"""The share and print kit: share cards, QR codes, printable PDFs, redirects for printed addresses."""

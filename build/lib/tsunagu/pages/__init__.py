@@ -1,1 +1,0 @@
-"""Pieces of every page: contact rows and service cards, hours in words, charts, furigana, JSON-LD."""

@@ -1,1 +1,0 @@
-"""Places to go (居場所): the schedule rule, the place pages and the listing."""
