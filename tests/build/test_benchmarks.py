@@ -23,7 +23,10 @@ import harness
 
 NUMBER = r"[0-9]+(?:\.[0-9]+)?"
 QUICK = {
-    # benchmark: a line of figures its quick mode must print
+    # benchmarks/<name>.py: a line of figures its quick mode must print. Run here: benchmarks/selfcheck.py,
+    # benchmarks/site.py, benchmarks/lighthouse.py, benchmarks/directory.py (and benchmarks/harness.py, tested
+    # above); benchmarks/languages.py builds twice per run, too slow for the suite: test_benchmark_languages.py
+    # checks its twelve-language copy.
     "selfcheck": rf"tsunagu +{NUMBER} MB +[0-9]+ +{NUMBER} s +{NUMBER} ms \(pyodide\)",
     "site": rf"content page \(en, understanding\) +[0-9]+ +{NUMBER} KB +{NUMBER} KB",
     "lighthouse": r"content \(en\)(?: +[0-9]{1,3}){4}",
