@@ -58,7 +58,8 @@ def test_an_unreviewed_translation_says_so_and_a_reviewed_one_does_not(tmp_path:
     build.prepare()
     page = Page(lang="en", src="talk-now.en.md", url="en/talk-now/", source_label="docs/talk-now.en.md")
     html = build.page_html(build.page_markdown("# Talk\n\nText.", page), page)
-    assert html.index("Talk") < html.index("Translated without native review") < html.index("Text.")
+    # at the end of the page: at the top it pushed the numbers below a phone's first screen
+    assert html.index("Talk") < html.index("Text.") < html.index("Translated without native review")
     assert "[Japanese page](../../talk-now/)" in html  # a link to the Japanese page
     reviewed = Page(lang="en", src="talk-now.en.md", url="en/talk-now/", source_label="docs/talk-now.en.md",
                     meta={"translation": {"reviewed_by": "translator (en)", "date": dt.date(2026, 1, 1)}})

@@ -33,7 +33,7 @@ from tsunagu.data.model import (
     yaml_keys,
 )
 from tsunagu.data.problems import MISSING, DataError, Found, Problems
-from tsunagu.data.reader import TIME, URL, Reader, one_of, read_yaml, relative
+from tsunagu.data.reader import TIME, URL, Reader, one_of, read_age_range, read_yaml, relative
 
 TOPICS = (
     "emergency", "loneliness", "suicide-prevention", "mental-health", "general", "children", "youth",
@@ -212,19 +212,7 @@ def _read_service(r: Reader, raw: Any, stem: str, today: dt.date) -> Service | N
 
 
 def _read_audiences(r: Reader, raw: Any) -> tuple[int | None, int | None]:
-    m = r.mapping(raw, "audiences", {"min_age", "max_age"})
-    ages: list[int | None] = []
-    for k in ("min_age", "max_age"):
-        v = m.get(k)
-        if v is not None and (not isinstance(v, int) or isinstance(v, bool) or not 0 <= v <= 120):
-            r.problem(f"audiences.{k}", "a whole number of years from 0 to 120", v, f"{k}: 18")
-            v = None
-        ages.append(v)
-    low, high = ages
-    if low is not None and high is not None and low > high:
-        r.problem("audiences", "min_age not above max_age", Found(f"min_age {low}, max_age {high}"),
-                  "audiences: {min_age: 15, max_age: 39}")
-    return low, high
+    return read_age_range(r, raw, "audiences", 18, "{min_age: 15, max_age: 39}")
 
 
 def _read_contact(r: Reader, raw: Any, key: str, today: dt.date) -> Contact | None:

@@ -14,7 +14,7 @@ from typing import Any
 
 from tsunagu.data.model import PLACE_COSTS, PLACE_KINDS, WEEKDAYS, Place, Session, Source
 from tsunagu.data.problems import MISSING, Found, Problems
-from tsunagu.data.reader import Reader, one_of, read_yaml, relative
+from tsunagu.data.reader import Reader, one_of, read_age_range, read_yaml, relative
 
 SourceReader = Callable[[Reader, Any, str, dt.date], "Source | None"]
 """The loader's source reader (title, url, kind, as_of)."""
@@ -170,16 +170,4 @@ def _span(r: Reader, m: Mapping[str, Any], key: str) -> tuple[str, str]:
 
 
 def _read_ages(r: Reader, raw: Any) -> tuple[int | None, int | None]:
-    m = r.mapping(raw, "ages", {"min_age", "max_age"})
-    out: list[int | None] = []
-    for k in ("min_age", "max_age"):
-        v = m.get(k)
-        if v is not None and (not isinstance(v, int) or isinstance(v, bool) or not 0 <= v <= 120):
-            r.problem(f"ages.{k}", "a whole number of years from 0 to 120", v, f"{k}: 65")
-            v = None
-        out.append(v)
-    low, high = out
-    if low is not None and high is not None and low > high:
-        r.problem("ages", "min_age not above max_age", Found(f"min_age {low}, max_age {high}"),
-                  "ages: {min_age: 6, max_age: 15}")
-    return low, high
+    return read_age_range(r, raw, "ages", 65, "{min_age: 6, max_age: 15}")

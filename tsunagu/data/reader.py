@@ -170,3 +170,20 @@ def join(prefix: str, key: str) -> str:
     if not prefix:
         return key
     return prefix + key if prefix.endswith(".") else f"{prefix}.{key}"
+
+
+def read_age_range(r: Reader, raw: Any, key: str, example_age: int, example: str) -> tuple[int | None, int | None]:
+    """``{min_age, max_age}`` of a service (``audiences``) or a place (``ages``): whole years from 0 to 120,
+    the lower not above the higher; either may be left out (no limit)."""
+    m = r.mapping(raw, key, {"min_age", "max_age"})
+    ages: list[int | None] = []
+    for k in ("min_age", "max_age"):
+        v = m.get(k)
+        if v is not None and (not isinstance(v, int) or isinstance(v, bool) or not 0 <= v <= 120):
+            r.problem(f"{key}.{k}", "a whole number of years from 0 to 120", v, f"{k}: {example_age}")
+            v = None
+        ages.append(v)
+    low, high = ages
+    if low is not None and high is not None and low > high:
+        r.problem(key, "min_age not above max_age", Found(f"min_age {low}, max_age {high}"), f"{key}: {example}")
+    return low, high
