@@ -161,3 +161,10 @@ def test_pages_generated_for_one_entry_share_their_languages_home_card(built_sit
         assert f"/kit/cards/{prefix}topics/loneliness/card.png" in topic  # topic pages keep their own
     assert not (built_site / "kit" / "cards" / "services").exists()
     assert not (built_site / "kit" / "cards" / "en" / "services").exists()
+
+
+def test_the_share_page_offers_the_places_pdf_with_the_others(built_site: Path) -> None:
+    for prefix, lang in (("", "ja"), ("en/", "en")):
+        html = (built_site / prefix / "share" / "index.html").read_text(encoding="utf-8")
+        assert f"kit/print/{lang}/places-month.pdf" in html, lang
+        assert (built_site / "kit" / "print" / lang / "places-month.pdf").read_bytes().startswith(b"%PDF")

@@ -25,7 +25,7 @@ from tsunagu.kit import qr
 from tsunagu.kit.share import PrintDoc
 from tsunagu.pages import hours, templates
 
-CHROMIUM = os.environ.get("TSUNAGU_CHROMIUM", "/usr/bin/chromium")
+DEFAULT_CHROMIUM = "/usr/bin/chromium"
 
 
 class PrintError(Exception):
@@ -101,15 +101,16 @@ def pdfs(jobs: dict[str, str], cache: Path | None,
 
 
 def _print(todo: dict[str, tuple[str, Path | None]]) -> dict[str, bytes]:
-    if not Path(CHROMIUM).exists():
-        raise PrintError(f"Printed materials are made with Chromium, not found at {CHROMIUM}: "
+    chromium = os.environ.get("TSUNAGU_CHROMIUM", DEFAULT_CHROMIUM)  # read when printing, not at import
+    if not Path(chromium).exists():
+        raise PrintError(f"Printed materials are made with Chromium, not found at {chromium}: "
                          "apt-get install chromium (scripts/setup.sh does), or set TSUNAGU_CHROMIUM")
     from playwright.sync_api import Error, sync_playwright
 
     out: dict[str, bytes] = {}
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+            browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
             page = browser.new_page()
             # Print pages load nothing: block any request so a template mistake cannot fetch from the web.
             page.route("**/*", lambda route: route.abort())

@@ -33,6 +33,8 @@ from tsunagu.pages.templates import macro
 
 QR_DIR = "kit/qr"
 PRINT_DIR = "kit/print"
+PLACES_MONTH = "places-month"
+"""The monthly A4 list of places (tsunagu/places/printing.py KIND), offered with the kit's PDFs."""
 CARD_DIR = "kit/cards"
 MANIFEST = "kit/kit.json"
 
@@ -158,6 +160,8 @@ class ShareKit:
 
         def render(what: str) -> str:
             prints = [(kind, at_root(pdf_file(lang, kind))) for kind in cfg.print]
+            if self.site.places:  # printed after the kit by tsunagu/places/printing.py, this month
+                prints.append((PLACES_MONTH, at_root(pdf_file(lang, PLACES_MONTH))))
             if what == "print":
                 return share_html.print_list(prints, s)
             if what == "pages":

@@ -18,11 +18,12 @@ from markupsafe import Markup
 from tsunagu.data.model import WEEKDAYS, Site
 from tsunagu.data.strings import Strings
 from tsunagu.kit import qr
+from tsunagu.kit.sharekit import PLACES_MONTH
 from tsunagu.pages import ruby
 from tsunagu.pages.fragments import text
 from tsunagu.places.schedule import schedule_json, sessions_on
 
-KIND = "places-month"
+KIND = PLACES_MONTH  # the kit lists it with its own PDFs
 
 
 def month_rows(site: Site, lang: str, s: Strings, year: int, month: int) -> list[dict[str, str]]:
