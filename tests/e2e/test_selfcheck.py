@@ -99,7 +99,7 @@ def test_result_with_pyodide_and_start_again(page: Page, site_url: str) -> None:
     assert result.locator('a.tg-tel[href="tel:119"]').count() == 1
     result.locator("button").nth(1).click()  # start again
     assert result.is_hidden()
-    assert page.locator("input:checked").count() == 0
+    assert page.locator("#tg-selfcheck input:checked").count() == 0
 
 
 def test_missing_answers_get_a_polite_prompt(page: Page, site_url: str) -> None:
@@ -229,7 +229,7 @@ def test_answered_before_pyodide_is_ready_one_consistent_state_then_the_full_res
     assert "7 points" in result.locator(".tg-sc-score").inner_text()
     assert result.locator(":scope > *").first.get_attribute("class") == "tg-sc-urgent"
     assert result.locator(".tg-sc-national_same").inner_text().endswith('"Occasionally" (2023).')
-    assert page.locator("input:checked").count() == 6  # the answers are still there
+    assert page.locator("#tg-selfcheck input:checked").count() == 6  # the answers are still there
     assert result.locator(".tg-entry").count() >= 4
     _axe(page, axe_source)
     # Only the held static file (and what Pyodide loads after it) came after answering: never an answer.

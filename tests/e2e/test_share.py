@@ -69,10 +69,10 @@ def test_print_stylesheet_drops_chrome_and_shows_numbers_and_addresses(page: Pag
 def test_kit_page_offers_pdfs_and_qr_codes_that_load(page: Page, site_url: str, built_site: Path) -> None:
     page.goto(site_url + "share/", wait_until="networkidle")
     pdfs = page.locator("a.tg-kit__pdf")
-    assert pdfs.count() == 3
-    for i in range(3):
+    assert pdfs.count() == 4  # poster, flyer, handout, and this month's places
+    for i in range(4):
         href = str(pdfs.nth(i).get_attribute("href"))
-        assert re.search(r"kit/print/ja/(poster|flyer|handout)\.pdf$", href)
+        assert re.search(r"kit/print/ja/(poster|flyer|handout|places-month)\.pdf$", href)
         response = page.request.get(page.url + href)
         assert response.ok and response.body()[:5] == b"%PDF-"
     images = page.locator("img.tg-kit__qr")
