@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tsunagu.content.pages import markdown_pages
 from tsunagu.data.problems import DataError, Problems
 from tsunagu.data.reader import Reader, read_yaml, relative
 
@@ -166,12 +167,8 @@ def check(root: Path, docs_dir: Path, terms: list[Term], languages: Iterable[str
     langs = tuple(languages)
     if not terms:
         return []
-    skipped = set(skip)
     findings: list[Finding] = []
-    for path in sorted(docs_dir.rglob("*.md")):
-        rel = path.relative_to(docs_dir).as_posix()
-        if rel in skipped:
-            continue
+    for path, rel in markdown_pages(docs_dir, skip):
         stem, _, suffix = rel[: -len(".md")].rpartition(".")
         lang = suffix if stem and suffix in langs else default
         findings += find_in_text(path.read_text(encoding="utf-8"), terms, langs, relative(root, path), lang)

@@ -18,6 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from tsunagu.content.pages import markdown_pages
+
 ADVICE = {
     "phone number": "write [[tel ID]] (a tappable number from data/services/) or [[service ID]] (its card)",
     "opening hours": "remove the hours from the sentence: the service card ([[service ID]]) shows them from "
@@ -119,12 +121,8 @@ def find_in_text(text: str) -> list[tuple[int, str, str]]:
 
 def check_docs(docs_dir: Path, root: Path, skip: Iterable[str] = ()) -> list[Finding]:
     """Every finding in the Markdown pages under ``docs_dir``; ``skip`` lists generated pages (relative)."""
-    skipped = set(skip)
     findings: list[Finding] = []
-    for path in sorted(docs_dir.rglob("*.md")):
-        rel = path.relative_to(docs_dir).as_posix()
-        if rel in skipped:
-            continue
+    for path, _ in markdown_pages(docs_dir, skip):
         shown = _rel(path, root)
         text = path.read_text(encoding="utf-8")
         findings += [Finding(shown, n, kind, found) for n, kind, found in find_in_text(text)]

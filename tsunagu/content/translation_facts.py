@@ -23,6 +23,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from tsunagu.content.pages import markdown_pages
+
 _MACRO = re.compile(r"\[\[([a-z-]+)(?:\s+([^\]\s]+))?[^\]]*\]\]")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
 _ANCHOR = re.compile(r"\{[^}]*#([A-Za-z0-9_-]+)[^}]*\}\s*$")
@@ -88,13 +90,11 @@ def compare(source: str, translated: str, file: str, source_file: str) -> list[D
 def check_docs(docs_dir: Path, root: Path, default: str, languages: Iterable[str],
                skip: Iterable[str] = ()) -> list[Difference]:
     """Every difference between each translated page and its Japanese page (generated pages skipped)."""
-    skipped = set(skip)
     others = [lang for lang in languages if lang != default]
     diffs: list[Difference] = []
-    for path in sorted(docs_dir.rglob("*.md")):
-        rel = path.relative_to(docs_dir).as_posix()
+    for path, rel in markdown_pages(docs_dir, skip):
         stem, _, suffix = rel[: -len(".md")].rpartition(".")
-        if rel in skipped or (stem and suffix in others):
+        if stem and suffix in others:
             continue
         source = path.read_text(encoding="utf-8")
         for lang in others:
