@@ -35,13 +35,14 @@ def _line(source: Source, lang: str) -> str:
     ("unknown", "（日付不明）", "(date not known)"),
 ])
 def test_the_source_date_is_as_precise_as_the_data(as_of: str, ja: str, en: str) -> None:
-    src = Source("市政だより", "https://www.example.org/", "government", as_of)
+    src = Source(title="市政だより", url="https://www.example.org/", kind="government", as_of=as_of)
     assert f"</a>{ja}、2026-11-26 確認" in _line(src, "ja")
     assert f"</a> {en}, checked 2026-11-26" in _line(src, "en")
 
 
 def test_a_source_over_two_years_old_asks_the_reader_to_check_in_every_language() -> None:
-    old = Source("区役所の一覧", "https://www.example.org/", "government", "2024-11")  # starts 2024-11-01
+    old = Source(title="区役所の一覧", url="https://www.example.org/", kind="government",
+                 as_of="2024-11")  # starts 2024-11-01
     recent = dataclasses.replace(old, as_of="2024-11-26")  # exactly two years: not yet
     for lang in LANGS:
         assert "tg-source__old" in _line(old, lang) and "2024" in _line(old, lang), lang
@@ -54,7 +55,7 @@ def test_a_source_over_two_years_old_asks_the_reader_to_check_in_every_language(
 
 
 def test_well_known_numbers_show_where_they_come_from_without_a_date_or_link() -> None:
-    src = Source("全国共通の緊急通報番号", "", "government", "unknown", well_known=True)
+    src = Source(title="全国共通の緊急通報番号", kind="government", as_of="unknown", well_known=True)
     assert _line(src, "ja") == ('<small class="tg-source">出典：<cite>全国共通の緊急通報番号</cite>、'
                                 "2026-11-26 確認</small>")
 
