@@ -46,6 +46,16 @@ def test_allowed_phrases_keep_an_avoided_term(tmp_path: Path) -> None:
     assert len(glossary.find_in_text("谢谢你告诉我，你好", [NI], LANGS, "f", "zh")) == 1
 
 
+def test_a_term_for_some_files_applies_only_there() -> None:
+    elder = glossary.Term("vi-older-readers", {"vi": "quý vị"}, {"vi": ("bạn",)}, {"vi": ("bạn bè",)},
+                          files=("data/services/dementia-*.yml",))
+    text = "description:\n  vi: Nếu bạn lo lắng, hãy gặp bạn bè.\n"
+    assert [(f.line, f.found) for f in glossary.find_in_text(text, [elder], LANGS, "data/services/dementia-x.yml")
+            ] == [(2, "bạn")]
+    assert glossary.find_in_text(text, [elder], LANGS, "data/services/youth.yml") == []
+    assert glossary.find_in_text("  vi: gặp bạn bè\n", [elder], LANGS, "data/services/dementia-x.yml") == []
+
+
 def test_option_labels_must_be_the_glossary_term() -> None:
     term = glossary.Term("option-sometimes", {"vi": "Thỉnh thoảng"}, {}, {}, "sometimes")
     selfcheck = {"scale": {"options": [{"score": 3, "label": {"vi": "Đôi lúc"}}]},
