@@ -180,3 +180,19 @@ def test_survey_texts_are_optional_and_a_chart_without_them_is_named(tmp_path: P
     surveys.write_text(surveys.read_text(encoding="utf-8").replace("es: x", "es: ''"), encoding="utf-8")
     with pytest.raises(DataError, match=r"\.es': expected a text in language 'es' \(or no 'es' key\)"):
         load_site(root, langs, today=dt.date(2026, 12, 1), essentials=["es"])
+
+
+def test_share_cards_draw_devanagari_and_thai_with_their_own_fonts() -> None:
+    import unicodedata
+
+    from tsunagu.kit import cards
+
+    runs = cards._runs("अहिले कुरा गर्नुहोस् — Tsunagu 北九州", "bold", "ne", 40)
+    assert [text for text, _ in runs] == ["अहिले कुरा गर्नुहोस् — ", "Tsunagu 北九州"]
+    assert runs[0][1].getname()[0] == "Noto Sans Devanagari" and "CJK" in runs[1][1].getname()[0]
+    thai = "พูดคุยกับใครสักคนตอนนี้เลย" * 3  # Thai writes a phrase without spaces
+    lines = cards._wrap(thai, "bold", "th", 68, 1040)
+    assert len(lines) > 1 and "".join(lines) == thai
+    assert all(unicodedata.category(line[0]) not in ("Mn", "Mc") for line in lines)  # no line starts with a mark
+    assert cards._runs(thai, "regular", "th", 30)[0][1].getname()[0] == "Noto Sans Thai"
+    assert cards.render(cards.Card("th", "Tsunagu", thai, "ไทย", "Kitakyushu")).startswith(b"\x89PNG")
