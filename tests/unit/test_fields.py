@@ -85,7 +85,7 @@ RECORDS = (Service, Contact, Hours, WeeklyHours, MonthlyHours, DateHours, Source
 # Fields that are not keys of their record: where it came from, what one key fills besides its first field,
 # and what the loader adds to the site.
 NOT_KEYS = {"file", "max_age", "ages_stated", "closed_dates", "schedule_note", "years", "id", "languages",
-            "services", "surveys", "warnings", "places"}
+            "services", "surveys", "warnings", "places", "essentials"}
 
 
 @pytest.mark.parametrize("cls", RECORDS, ids=lambda c: c.__name__)

@@ -53,12 +53,16 @@ AS_OF_EXPECTED = ("the date of the source itself: YYYY-MM-DD, or YYYY-MM or YYYY
 WELL_KNOWN_NUMBERS = ("110", "118", "119")
 
 
-def load_site(root: Path, languages: Iterable[str], today: dt.date | None = None, data_dir: str = "data") -> Site:
+def load_site(root: Path, languages: Iterable[str], today: dt.date | None = None, data_dir: str = "data",
+              essentials: Iterable[str] = ()) -> Site:
     """Read ``root/<data_dir>`` and return the site model, or raise ``DataError`` listing every problem.
 
-    Paths in messages are relative to ``root`` (the folder of mkdocs.yml).
+    Paths in messages are relative to ``root`` (the folder of mkdocs.yml). Essentials languages need texts in
+    services and site.yml, not in places and surveys (their pages are not built in those languages).
     """
     langs = tuple(languages)
+    essential = tuple(lang for lang in langs if lang in set(essentials))
+    full = tuple(lang for lang in langs if lang not in essential)
     problems = Problems()
     today = today or dt.date.today()
     data = root / data_dir
@@ -85,12 +89,12 @@ def load_site(root: Path, languages: Iterable[str], today: dt.date | None = None
                 if alt.service and alt.service not in services and alt.service not in unreadable:
                     problems.add(service.file, service.id, f"contacts[{i}].if_busy[{j}].service",
                                  "the id of a service in data/services/", alt.service, "service: yorisoi-hotline")
-    surveys = _load_surveys(root, data / "surveys.yml", surveys_raw, langs, problems)
-    places = _load_places(root, data / "places", langs, problems, today, areas, services, unreadable)
+    surveys = _load_surveys(root, data / "surveys.yml", surveys_raw, full, problems, optional=essential)
+    places = _load_places(root, data / "places", full, problems, today, areas, services, unreadable)
     if problems:
         raise DataError(problems)
     return Site(**values, languages=langs, services=services, surveys=surveys, warnings=tuple(problems.warnings),
-                places=places)
+                places=places, essentials=essential)
 
 
 def _load_places(root: Path, folder: Path, langs: tuple[str, ...], problems: Problems, today: dt.date,
@@ -452,15 +456,15 @@ def _read_as_of(r: Reader, v: Any, key: str, today: dt.date) -> str:
     return text
 
 
-def _load_surveys(root: Path, path: Path, raw: Any, langs: tuple[str, ...], problems: Problems
-                  ) -> dict[str, Survey]:
+def _load_surveys(root: Path, path: Path, raw: Any, langs: tuple[str, ...], problems: Problems,
+                  optional: tuple[str, ...] = ()) -> dict[str, Survey]:
     surveys: dict[str, Survey] = {}
     rel = relative(root, path)
     if not isinstance(raw, dict):
         problems.add(rel, "-", "-", "a mapping of survey ids to surveys", raw, "direct-question: {title: ...}")
         return surveys
     for sid, body in raw.items():
-        r = Reader(rel, str(sid), langs, problems)
+        r = Reader(rel, str(sid), langs, problems, optional)
         values = _fields(r, dt.date.today()).record(Survey, body, "", skip_empty=True)
         if values is not None:
             surveys[str(sid)] = Survey(id=str(sid), **values)
