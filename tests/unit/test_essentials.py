@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ESSENTIALS_LANGS, ROOT, SITE_LANGS
 from tsunagu.content import essentials
 from tsunagu.content.completeness import check_translations
 from tsunagu.content.essentials import Essentials
@@ -104,9 +104,9 @@ def _data_copy(tmp_path: Path) -> Path:
 
 def test_data_needs_es_in_services_and_site_not_in_places_or_surveys(tmp_path: Path) -> None:
     root = _data_copy(tmp_path)
-    site = load_site(root, ["ja", "ja-easy", "en", "zh", "ko", "vi", "es"], today=dt.date(2026, 12, 1),
-                     essentials=["es"])
-    assert site.essentials == ("es",) and "es" not in site.full_languages
+    # the site's own languages: the data also carries the other essentials languages' texts
+    site = load_site(root, SITE_LANGS, today=dt.date(2026, 12, 1), essentials=ESSENTIALS_LANGS)
+    assert "es" in site.essentials and "es" not in site.full_languages
     assert site.places and all("es" not in p.name for p in site.places.values())  # places have no es text
     assert site.services["childline"].name["es"].endswith("(チャイルドライン)")
     # one text missing: the usual message (file, record, key, expected, found)
@@ -117,8 +117,7 @@ def test_data_needs_es_in_services_and_site_not_in_places_or_surveys(tmp_path: P
     site_yml.write_text(site_yml.read_text(encoding="utf-8").replace("  es: Prefectura de Fukuoka\n", ""),
                         encoding="utf-8")
     with pytest.raises(DataError) as e:
-        load_site(root, ["ja", "ja-easy", "en", "zh", "ko", "vi", "es"], today=dt.date(2026, 12, 1),
-                  essentials=["es"])
+        load_site(root, SITE_LANGS, today=dt.date(2026, 12, 1), essentials=ESSENTIALS_LANGS)
     message = str(e.value)
     assert "data/services/childline.yml: record 'childline', key 'name.es': expected a text in language 'es'" \
         in message
