@@ -165,9 +165,9 @@ def test_links_in_pages_to_pages_outside_the_set_point_to_the_fallbacks() -> Non
 def test_survey_texts_are_optional_and_a_chart_without_them_is_named(tmp_path: Path) -> None:
     from tsunagu.content.macros import MacroError, expand_macros
 
-    langs = ["ja", "ja-easy", "en", "zh", "ko", "vi", "es"]
+    langs = list(SITE_LANGS)  # the data also carries the other essentials languages' texts
     root = _data_copy(tmp_path)
-    site = load_site(root, langs, today=dt.date(2026, 12, 1), essentials=["es"])
+    site = load_site(root, langs, today=dt.date(2026, 12, 1), essentials=ESSENTIALS_LANGS)
     strings = load_strings(["en", "es"], essentials=["es"])
     with pytest.raises(MacroError, match=r"\[\[survey direct-question\]\] has no 'es' texts in data/surveys.yml"):
         expand_macros("[[survey direct-question]]", site, "es", strings["es"])
@@ -175,7 +175,7 @@ def test_survey_texts_are_optional_and_a_chart_without_them_is_named(tmp_path: P
     surveys = root / "data" / "surveys.yml"
     surveys.write_text(re.sub(r"(\n(\s+)vi: [^\n]*)", r"\1\n\2es: x", surveys.read_text(encoding="utf-8"), count=1),
                        encoding="utf-8")
-    load_site(root, langs, today=dt.date(2026, 12, 1), essentials=["es"])
+    load_site(root, langs, today=dt.date(2026, 12, 1), essentials=ESSENTIALS_LANGS)
     surveys.write_text(surveys.read_text(encoding="utf-8").replace("es: x", "es: ''"), encoding="utf-8")
     with pytest.raises(DataError, match=r"\.es': expected a text in language 'es' \(or no 'es' key\)"):
-        load_site(root, langs, today=dt.date(2026, 12, 1), essentials=["es"])
+        load_site(root, langs, today=dt.date(2026, 12, 1), essentials=ESSENTIALS_LANGS)
