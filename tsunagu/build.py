@@ -26,8 +26,9 @@ from pathlib import Path
 from typing import Any
 
 from tsunagu.background import Background
-from tsunagu.content import glossary, macros, prose_facts, translation_facts, translation_status
+from tsunagu.content import essentials, glossary, macros, prose_facts, translation_facts, translation_status
 from tsunagu.content.completeness import check_translations
+from tsunagu.content.essentials import Essentials
 from tsunagu.data.loader import load_site
 from tsunagu.data.model import Site
 from tsunagu.data.problems import DataError
@@ -88,6 +89,11 @@ class Settings:
     """A live preview (``mkdocs serve``): a placeholder site_url is allowed, nothing is staged."""
     template_dir: Path | None = None
     """Print templates (overrides/print)."""
+    essentials_languages: list[str] = field(default_factory=list)
+    """Languages complete for the essentials page set only (tsunagu/content/essentials.py)."""
+    essentials_pages: list[str] = field(default_factory=lambda: list(essentials.ESSENTIAL_PAGES))
+    language_names: dict[str, str] = field(default_factory=dict)
+    """Each language's name in its own script (the language menu's), for links to the fallback languages."""
 
 
 @dataclass
@@ -108,6 +114,8 @@ class Page:
 class Build:
     def __init__(self, settings: Settings, relative_url: Callable[[str, str], str]) -> None:
         self.settings = settings
+        self.essentials = Essentials(tuple(settings.essentials_languages), tuple(settings.essentials_pages),
+                                     names=dict(settings.language_names))
         self.relative_url = relative_url
         """(target, from page url) -> relative link; the generator's own rule, so links match its pages."""
         self.site: Site | None = None
@@ -147,9 +155,12 @@ class Build:
         if self.site is not None:
             return
         st = self.settings
+        setup = self.essentials.check(st.languages, st.default)
+        if setup:
+            raise BuildError("Essentials languages:\n  - " + "\n  - ".join(setup))
         try:
-            self.strings = load_strings(st.languages)
-            site = load_site(st.root, st.languages, data_dir=st.data_dir)
+            self.strings = load_strings(st.languages, essentials=st.essentials_languages)
+            site = load_site(st.root, st.languages, data_dir=st.data_dir, essentials=st.essentials_languages)
         except (DataError, StringsError) as e:
             raise BuildError(str(e)) from None
         if (st.root / st.data_dir / "selfcheck.yml").exists():  # the self-check is optional
@@ -221,6 +232,11 @@ class Build:
                  **self._places_macros(page, url_for), **self._finder_macros(page, url_for)}
         if page.lang != self.settings.default:
             markdown = self._translation_notice(markdown, page)
+        if page.lang in self.essentials.languages:
+            src_dir = _untranslated(page.src, site.languages).rpartition("/")[0]
+            markdown = essentials.rewrite_links(markdown, self.essentials, page.lang, src_dir,
+                                                self._fallback_url(page), self.strings[page.lang]
+                                                ("essentials.not_translated"))
         try:
             markdown = macros.expand_macros(markdown, site, page.lang, self.strings[page.lang], url_for=url_for,
                                             slots=slots, extra=extra)
@@ -281,6 +297,12 @@ class Build:
                 self.furigana_problems.append(
                     f"{page.source_label} ({page.lang}): the title '{title}' has kanji and the page's heading does "
                     "not show their readings; start the page with '# ' and the title in furigana notation")
+        if page.lang in self.essentials.languages:
+            try:
+                output = essentials.replace_nav_entries(output, self.essentials, self._fallback_url(page),
+                                                        self.strings[page.lang]("essentials.not_translated"))
+            except ValueError as e:
+                raise BuildError(f"{page.source_label}: {e}") from None
         wasm = _untranslated(page.src, site.languages) in self.settings.wasm_pages
         if self.kit is not None and self._own_card(page.src):
             start = time.perf_counter()
@@ -300,6 +322,31 @@ class Build:
         1,000 entries must not draw 6,000 cards (about 24 ms each). Their link previews still carry the
         page's own title and description (og:title, og:description); every other page has its own card."""
         return not (src in self.generated and src.split("/")[0] in ("services", "places"))
+
+    def _fallback_url(self, page: Page) -> Callable[[str, str], str]:
+        """(language, source page) -> the page's address in that language, relative to ``page``."""
+        default = self.settings.default
+        return lambda lang, src: self.relative_url(share.lang_prefix(lang, default) + share.page_path(src), page.url)
+
+    def nav(self, nav: Any, lang: str) -> Any:
+        """The menu (the generator's nav config) for ``lang``: unchanged for a full language; for an essentials
+        language, pages outside its set become entries that link to them in English and やさしい日本語."""
+        if lang not in self.essentials.languages:
+            return nav
+        s, missing = self.strings[lang], []
+
+        def label(src: str) -> str:
+            key = essentials.page_key(src)
+            if key not in s.table:
+                missing.append(key)
+                return src
+            return s(key)
+
+        out = essentials.nav_for(nav, self.essentials, lang, label)
+        if missing:
+            raise BuildError(f"tsunagu/locales/{lang}.yml and en.yml: the menu needs a name for each page outside "
+                             f"the essentials set; add {', '.join(sorted(set(missing)))}")
+        return out
 
     def template_output(self, output: str, template_name: str) -> str:
         """Pages made from a template alone (404.html) get the same CSP and fixes."""
@@ -376,7 +423,7 @@ class Build:
 
     def _check_pages(self, generated: dict[str, str]) -> None:
         st = self.settings
-        problems = check_translations(st.docs_dir, st.default, st.languages)
+        problems = check_translations(st.docs_dir, st.default, st.languages, self.essentials)
         for option in ("talk_now_page", "privacy_page"):
             page = getattr(st, option)
             if not (st.docs_dir / page).is_file():
@@ -484,7 +531,8 @@ class Build:
             data_log.warning(f"site_url is {st.site_url}, a placeholder: printed materials say SAMPLE. "
                              "Set site_url in mkdocs.yml (or TSUNAGU_SITE_URL) to the public address before printing")
         names = {lang: st.site_names.get(lang, st.site_name) for lang in site.languages}
-        self.kit = sharekit.ShareKit.load(settings, site, st.site_url, st.default, st.docs_dir, names)
+        self.kit = sharekit.ShareKit.load(settings, site, st.site_url, st.default, st.docs_dir, names,
+                                          has=self.essentials.has)
 
     def _share_macros(self, page: Page) -> dict[str, Any]:
         if self.kit is None:
@@ -526,7 +574,7 @@ class Build:
         jobs = {sharekit.pdf_file(lang, places_print.KIND): places_print.render_html(
             template_dir, site, lang, self.strings[lang], site_name=st.site_names.get(lang, st.site_name),
             page_url=share.absolute(st.site_url, share.lang_prefix(lang, st.default) + "places/"),
-            year=year, month=month, sample=share.is_placeholder(st.site_url)) for lang in site.languages}
+            year=year, month=month, sample=share.is_placeholder(st.site_url)) for lang in site.full_languages}
         try:
             for rel, pdf in printkit.pdfs(jobs, self._cache() / "print", progress=log.info).items():
                 sharekit.write(site_dir, rel, pdf)
@@ -550,7 +598,8 @@ class Build:
 
     def _write_service_worker(self, site_dir: Path) -> None:
         st, site = self.settings, self._site()
-        pages = offline.essential_pages(st.docs_dir, st.offline_pages, site.languages, st.default)
+        pages = offline.essential_pages(st.docs_dir, st.offline_pages, site.languages, st.default,
+                                        has=self.essentials.has)
         if not any(pages.values()):
             raise BuildError(f"plugins.tsunagu.offline_pages: expected pages in docs/; none matches "
                              f"{st.offline_pages}")

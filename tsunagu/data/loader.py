@@ -56,12 +56,16 @@ KIND_EXPECTED = ("one of operator (the organisation's own page), government (a c
 WELL_KNOWN_NUMBERS = ("110", "118", "119")
 
 
-def load_site(root: Path, languages: Iterable[str], today: dt.date | None = None, data_dir: str = "data") -> Site:
+def load_site(root: Path, languages: Iterable[str], today: dt.date | None = None, data_dir: str = "data",
+              essentials: Iterable[str] = ()) -> Site:
     """Read ``root/<data_dir>`` and return the site model, or raise ``DataError`` listing every problem.
 
-    Paths in messages are relative to ``root`` (the folder of mkdocs.yml).
+    Paths in messages are relative to ``root`` (the folder of mkdocs.yml). Essentials languages need texts in
+    services and site.yml, not in places and surveys (their pages are not built in those languages).
     """
     langs = tuple(languages)
+    essential = tuple(lang for lang in langs if lang in set(essentials))
+    full = tuple(lang for lang in langs if lang not in essential)
     problems = Problems()
     today = today or dt.date.today()
     data = root / data_dir
@@ -102,12 +106,12 @@ def load_site(root: Path, languages: Iterable[str], today: dt.date | None = None
                 if alt.service and alt.service not in services and alt.service not in unreadable:
                     problems.add(service.file, service.id, f"contacts[{i}].if_busy[{j}].service",
                                  "the id of a service in data/services/", alt.service, "service: yorisoi-hotline")
-    surveys = _load_surveys(root, data / "surveys.yml", surveys_raw, langs, problems)
-    places = _load_places(root, data / "places", langs, problems, today, areas, services, unreadable)
+    surveys = _load_surveys(root, data / "surveys.yml", surveys_raw, full, problems)
+    places = _load_places(root, data / "places", full, problems, today, areas, services, unreadable)
     if problems:
         raise DataError(problems)
     return Site(langs, quick_exit, strip, updated, city, prefecture, whole_area, areas, services, surveys,
-                tuple(problems.warnings), editors_email, places)
+                tuple(problems.warnings), editors_email, places, essential)
 
 
 def _load_places(root: Path, folder: Path, langs: tuple[str, ...], problems: Problems, today: dt.date,

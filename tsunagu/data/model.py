@@ -307,6 +307,13 @@ class Site:
     """Where readers report a change (a ``mailto:`` link on every service page); empty: no link."""
     places: dict[str, Place] = field(default_factory=dict)
     """Places to go from ``data/places/`` (optional: a site without the folder has none)."""
+    essentials: tuple[str, ...] = ()
+    """Essentials languages: no places or survey texts, no pages outside their set (tsunagu/content/essentials.py)."""
+
+    @property
+    def full_languages(self) -> tuple[str, ...]:
+        """The languages with every page (places and numbers pages included)."""
+        return tuple(lang for lang in self.languages if lang not in self.essentials)
 
     def crisis_services(self) -> list[Service]:
         return [self.services[i] for i in self.crisis_strip]

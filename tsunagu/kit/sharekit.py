@@ -124,22 +124,27 @@ class ShareKit:
     titles: dict[tuple[str, str], str]
     """(language, page source) -> the page's title, for QR tables and printed links."""
     site_names: dict[str, str]
+    has: Callable[[str, str], bool] = lambda lang, src: True
+    """Whether a page (source in docs/) exists in a language: an essentials language shares and prints only
+    what it has (tsunagu/content/essentials.py)."""
 
     @classmethod
     def load(cls, config: ShareConfig, site: Site, site_url: str, default: str, docs_dir: Path,
-             site_names: dict[str, str]) -> ShareKit:
+             site_names: dict[str, str], has: Callable[[str, str], bool] = lambda lang, src: True) -> ShareKit:
         sources = {*config.pages, *config.redirects.values()}
         for doc in config.print.values():
             sources |= {doc.qr, *doc.links}
         titles: dict[tuple[str, str], str] = {}
         for lang in site.languages:
             for src in sources:
+                if not has(lang, src):
+                    continue
                 name = src if lang == default else f"{src[:-3]}.{lang}.md"
                 meta = front_matter.meta((docs_dir / name).read_text(encoding="utf-8"))
                 titles[(lang, src)] = str(meta.get("title") or src)
             for sid, service in site.services.items():
                 titles[(lang, f"services/{sid}.md")] = service.name[lang]
-        return cls(config, site, site_url, default, titles, site_names)
+        return cls(config, site, site_url, default, titles, site_names, has)
 
     def url(self, lang: str, src: str) -> str:
         """The absolute address of a page in a language."""
@@ -150,7 +155,7 @@ class ShareKit:
         cfg = self.config
 
         def rows(sources: list[str]) -> list[share_html.KitRow]:
-            shared = {p.src: p for p in shared_pages(cfg, self.site, self.default) if p.lang == lang}
+            shared = {p.src: p for p in shared_pages(cfg, self.site, self.default, self.has) if p.lang == lang}
             out = []
             for src in sources:
                 svg, png = qr_files(shared[src])
@@ -197,6 +202,8 @@ class ShareKit:
         prints: list[dict[str, object]] = []
         for lang in self.site.languages:
             for kind, doc in self.config.print.items():
+                if not all(self.has(lang, src) for src in (doc.qr, *doc.links)):
+                    continue  # an essentials language prints only documents whose pages it has
                 links = [printkit.Link(self.titles[(lang, src)], self.url(lang, src)) for src in doc.links]
                 jobs[pdf_file(lang, kind)] = printkit.render_html(
                     template_dir, doc, self.site, lang, strings[lang], site_name=self.site_names[lang],
@@ -221,10 +228,12 @@ class ShareKit:
         """After the last language: QR codes and redirects; check every address; then PDFs and kit.json.
 
         ``printed`` returns PDFs printed beforehand (see :meth:`print_pdfs`); without it they are printed here."""
-        pages = shared_pages(self.config, self.site, self.default)
+        pages = shared_pages(self.config, self.site, self.default, self.has)
         write_qr_codes(site_dir, self.site_url, pages, cache / "qr" if cache else None)
         for old, target in self.config.redirects.items():
             for lang in self.site.languages:
+                if not self.has(lang, target):
+                    continue
                 prefix = lang_prefix(lang, self.default)
                 href = relative_url(prefix + page_path(target), prefix + old)
                 write_redirect(site_dir, prefix + old, href, ruby.strip(self.titles[(lang, target)]))

@@ -34,6 +34,7 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
         self.command = ""
         self.build: Build | None = None
         self.failed = False
+        self.nav: Any = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -50,6 +51,14 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
             if self.command == "build" and self.config.atomic_build and not in_tmp:
                 config.site_dir = str(self.build.stage(site_dir))
         return config
+
+    @event_priority(-150)  # after static-i18n chose this language's files, before MkDocs reads the nav
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        # The nav config is shared by every language's build: keep the original and give each its own.
+        if self.nav is None:
+            self.nav = config.nav
+        config.nav = _run(lambda: self._build().nav(self.nav, _lang(config)))
+        return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         build = self._build()
@@ -120,6 +129,9 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
             talk_now_page=self.config.talk_now_page, privacy_page=self.config.privacy_page,
             offline_pages=list(self.config.offline_pages), preview=self.command == "serve",
             template_dir=Path(config.theme.custom_dir or root / "overrides") / "print",
+            essentials_languages=list(self.config.essentials_languages),
+            essentials_pages=list(self.config.essentials_pages),
+            language_names=_language_names(config),
         )
 
     def _page(self, page: Page, config: MkDocsConfig) -> BuildPage:
@@ -156,6 +168,12 @@ def _i18n_languages(config: MkDocsConfig) -> tuple[str, list[str]]:
     langs = [lang.locale for lang in i18n.config.languages]
     default = next((lang.locale for lang in i18n.config.languages if lang.default), langs[0])
     return default, langs
+
+
+def _language_names(config: MkDocsConfig) -> dict[str, str]:
+    i18n = config.plugins.get("i18n")
+    return {str(lang.locale): str(lang.name or lang.locale)
+            for lang in (getattr(i18n, "config", {}).get("languages", []) if i18n else [])}
 
 
 def _site_name(config: MkDocsConfig, lang: str) -> str:

@@ -60,7 +60,7 @@ class PlaceView:
 def generated_pages(site: Site, default: str, strings: dict[str, Strings]) -> dict[str, str]:
     """Relative path in docs/ -> Markdown, for every place in every language."""
     pages: dict[str, str] = {}
-    for lang in site.languages:
+    for lang in site.full_languages:  # essentials languages have no place pages
         for place in site.places.values():
             pages[page_source(FOLDER, place.id, lang, default)] = page_stub(
                 ruby.strip(place.name[lang]), ruby.strip(place.description[lang]), f"[[place-page {place.id}]]",
