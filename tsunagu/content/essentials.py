@@ -120,7 +120,7 @@ def elsewhere(text: str, src: str, ess: Essentials, url_of: Callable[[str, str],
               css: str = _MARK) -> str:
     """A page this language does not have: its name in the visitor's language, then links to the fallbacks."""
     return (f'<span class="{css}"><span class="{_MARK}__title">{text}</span> '
-            f'<span class="{_MARK}__langs">— <span class="md-visually-hidden">{html.escape(hint)} </span>'
+            f'<span class="{_MARK}__langs">— <span class="tg-sr-only">{html.escape(hint)} </span>'
             f"{fallback_links(src, ess, url_of)}</span></span>")
 
 

@@ -128,7 +128,7 @@ def _draw(draw: ImageDraw.ImageDraw, xy: tuple[int, int], text: str, weight: str
     x, y = xy
     for run, font in _runs(text, weight, lang, size):
         draw.text((x, y), run, font=font, fill=fill)
-        x += int(round(font.getlength(run)))
+        x += round(font.getlength(run))
 
 
 def _wrap(text: str, weight: str, lang: str, size: int, width: int) -> list[str]:
@@ -155,7 +155,7 @@ def _clusters(word: str) -> list[str]:
     """Characters with their combining marks (Thai vowels and tone marks, Devanagari signs) kept on them."""
     out: list[str] = []
     for ch in word:
-        if out and unicodedata.category(ch) in ("Mn", "Mc") or (out and out[-1].endswith("\u094d")):
+        if out and (unicodedata.category(ch) in ("Mn", "Mc") or out[-1].endswith("\u094d")):
             out[-1] += ch
         else:
             out.append(ch)
