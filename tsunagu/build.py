@@ -92,6 +92,7 @@ class Settings:
     essentials_languages: list[str] = field(default_factory=list)
     """Languages complete for the essentials page set only (tsunagu/content/essentials.py)."""
     essentials_pages: list[str] = field(default_factory=lambda: list(essentials.ESSENTIAL_PAGES))
+    essentials_fallback: list[str] = field(default_factory=lambda: list(essentials.FALLBACK_LANGUAGES))
     language_names: dict[str, str] = field(default_factory=dict)
     """Each language's name in its own script (the language menu's), for links to the fallback languages."""
 
@@ -115,7 +116,7 @@ class Build:
     def __init__(self, settings: Settings, relative_url: Callable[[str, str], str]) -> None:
         self.settings = settings
         self.essentials = Essentials(tuple(settings.essentials_languages), tuple(settings.essentials_pages),
-                                     names=dict(settings.language_names))
+                                     tuple(settings.essentials_fallback), dict(settings.language_names))
         self.relative_url = relative_url
         """(target, from page url) -> relative link; the generator's own rule, so links match its pages."""
         self.site: Site | None = None

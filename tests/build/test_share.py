@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from tests.build.test_build import LANGS
-from tests.conftest import ROOT
+from tests.conftest import ESSENTIALS_LANGS, ROOT
 from tsunagu.data.loader import load_site
 from tsunagu.kit.share import read_published
 
@@ -37,7 +37,7 @@ def _decode(images: list[Path]) -> list[set[str]]:
 
 
 def test_kit_covers_every_shared_page_in_every_language(kit: dict[str, Any]) -> None:
-    site = load_site(ROOT, LANGS)
+    site = load_site(ROOT, LANGS, essentials=ESSENTIALS_LANGS)
     per_lang = 6 + len(site.services)  # the six pages in data/share.yml, and every service
     assert len(kit["pages"]) == per_lang * len(LANGS)
     for lang in LANGS:
@@ -70,7 +70,7 @@ def test_every_svg_qr_renders_and_decodes_to_its_address(built_site: Path, kit: 
 
 def test_every_pdf_is_one_a4_page_with_the_numbers_and_a_working_qr(built_site: Path, kit: dict[str, Any],
                                                                      tmp_path: Path) -> None:
-    site = load_site(ROOT, LANGS)
+    site = load_site(ROOT, LANGS, essentials=ESSENTIALS_LANGS)
     assert {(p["lang"], p["kind"]) for p in kit["print"]} == {
         (lang, kind) for lang in LANGS for kind in ("poster", "flyer", "handout")}
     for p in kit["print"]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, mkdocs_config
+from tests.conftest import ESSENTIALS_LANGS, ROOT, mkdocs_config
 from tsunagu.content import prose_facts
 from tsunagu.content.macros import MacroError, expand_macros
 from tsunagu.data.loader import load_site
@@ -138,7 +138,7 @@ def test_the_pages_of_this_site_have_no_typed_numbers_or_hours() -> None:
 
 @pytest.fixture(scope="module")
 def real_site():  # type: ignore[no-untyped-def]
-    return load_site(ROOT, LANGS, today=dt.date.today())
+    return load_site(ROOT, LANGS, essentials=ESSENTIALS_LANGS, today=dt.date.today())
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -205,7 +205,7 @@ def test_other_numbers_are_not_taken_for_never_publish_ones(text: str) -> None:
 
 
 def test_the_list_has_superseded_numbers_and_the_misprint() -> None:
-    site = load_site(ROOT, LANGS, today=dt.date.today())
+    site = load_site(ROOT, LANGS, essentials=ESSENTIALS_LANGS, today=dt.date.today())
     numbers = {n.value: n for n in forbidden.load(ROOT, site)}
     assert numbers["093-671-4343"].recorded_in == "data/services/inochi-no-denwa-kitakyushu.yml"
     assert numbers["0570-046-556"].recorded_in == "data/never-publish.yml"
@@ -213,7 +213,7 @@ def test_the_list_has_superseded_numbers_and_the_misprint() -> None:
 
 
 def test_a_bad_never_publish_file_lists_every_problem() -> None:
-    site = load_site(ROOT, LANGS, today=dt.date.today())
+    site = load_site(ROOT, LANGS, essentials=ESSENTIALS_LANGS, today=dt.date.today())
     root = ROOT / "tests" / "data" / "never-publish"
     with pytest.raises(DataError) as info:
         forbidden.load(root, site)

@@ -12,6 +12,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from tests.conftest import ESSENTIALS_LANGS
+from tests.conftest import SITE_LANGS as LANGS
 from tsunagu.data.loader import load_site
 from tsunagu.data.model import Source
 from tsunagu.data.strings import load_strings
@@ -19,7 +21,6 @@ from tsunagu.directory import listing
 from tsunagu.pages import fragments, ruby
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-LANGS = ("ja", "ja-easy", "en", "zh", "ko", "vi")
 STRINGS = load_strings(LANGS)
 UPDATED = dt.date(2026, 11, 26)
 
@@ -89,7 +90,7 @@ def test_no_editors_address_means_no_link() -> None:
 
 def test_kitakyushu_has_no_editors_address_yet_and_says_so() -> None:
     root = Path(__file__).resolve().parent.parent.parent
-    site = load_site(root, LANGS, today=dt.date(2026, 12, 1))
+    site = load_site(root, LANGS, essentials=ESSENTIALS_LANGS, today=dt.date(2026, 12, 1))
     assert site.editors_email == ""
     assert any("'editors_email' is not set" in w for w in site.warnings)
     verified = [c for sv in site.services.values() for c in sv.contacts if c.verified]

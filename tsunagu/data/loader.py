@@ -106,7 +106,7 @@ def load_site(root: Path, languages: Iterable[str], today: dt.date | None = None
                 if alt.service and alt.service not in services and alt.service not in unreadable:
                     problems.add(service.file, service.id, f"contacts[{i}].if_busy[{j}].service",
                                  "the id of a service in data/services/", alt.service, "service: yorisoi-hotline")
-    surveys = _load_surveys(root, data / "surveys.yml", surveys_raw, full, problems)
+    surveys = _load_surveys(root, data / "surveys.yml", surveys_raw, full, problems, optional=essential)
     places = _load_places(root, data / "places", full, problems, today, areas, services, unreadable)
     if problems:
         raise DataError(problems)
@@ -438,15 +438,15 @@ def _read_as_of(r: Reader, m: Mapping[str, Any], key: str, today: dt.date) -> st
     return text
 
 
-def _load_surveys(root: Path, path: Path, raw: Any, langs: tuple[str, ...], problems: Problems
-                  ) -> dict[str, Survey]:
+def _load_surveys(root: Path, path: Path, raw: Any, langs: tuple[str, ...], problems: Problems,
+                  optional: tuple[str, ...] = ()) -> dict[str, Survey]:
     surveys: dict[str, Survey] = {}
     rel = relative(root, path)
     if not isinstance(raw, dict):
         problems.add(rel, "-", "-", "a mapping of survey ids to surveys", raw, "direct-question: {title: ...}")
         return surveys
     for sid, body in raw.items():
-        r = Reader(rel, str(sid), langs, problems)
+        r = Reader(rel, str(sid), langs, problems, optional)
         m = r.mapping(body, "", {"title", "categories", "series", "sources", "note", "unit"})
         if not m:
             continue

@@ -131,6 +131,7 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
             template_dir=Path(config.theme.custom_dir or root / "overrides") / "print",
             essentials_languages=list(self.config.essentials_languages),
             essentials_pages=list(self.config.essentials_pages),
+            essentials_fallback=list(self.config.essentials_fallback),
             language_names=_language_names(config),
         )
 
