@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, mkdocs_config
 from tsunagu.content import essentials
 from tsunagu.content.completeness import check_translations
 from tsunagu.content.essentials import Essentials
@@ -20,6 +20,10 @@ from tsunagu.data.strings import StringsError, load_strings
 
 ESS = Essentials(("es",), names={"en": "English", "ja-easy": "やさしい にほんご"})
 LANGS = ["ja", "ja-easy", "en", "es"]
+# The real data carries texts for every essentials language in mkdocs.yml (es, ne, th, …): a test that loads it
+# must declare them all, or the others are "unknown languages".
+SITE_ESSENTIALS = tuple(next(p["tsunagu"] for p in mkdocs_config()["plugins"]
+                             if isinstance(p, dict) and "tsunagu" in p)["essentials_languages"])
 
 
 def _docs(tmp_path: Path, names: list[str]) -> Path:
@@ -104,9 +108,9 @@ def _data_copy(tmp_path: Path) -> Path:
 
 def test_data_needs_es_in_services_and_site_not_in_places_or_surveys(tmp_path: Path) -> None:
     root = _data_copy(tmp_path)
-    site = load_site(root, ["ja", "ja-easy", "en", "zh", "ko", "vi", "es"], today=dt.date(2026, 12, 1),
-                     essentials=["es"])
-    assert site.essentials == ("es",) and "es" not in site.full_languages
+    site = load_site(root, ["ja", "ja-easy", "en", "zh", "ko", "vi", *SITE_ESSENTIALS], today=dt.date(2026, 12, 1),
+                     essentials=SITE_ESSENTIALS)
+    assert site.essentials == SITE_ESSENTIALS and "es" not in site.full_languages
     assert site.places and all("es" not in p.name for p in site.places.values())  # places have no es text
     assert site.services["childline"].name["es"].endswith("(チャイルドライン)")
     # one text missing: the usual message (file, record, key, expected, found)
@@ -117,8 +121,8 @@ def test_data_needs_es_in_services_and_site_not_in_places_or_surveys(tmp_path: P
     site_yml.write_text(site_yml.read_text(encoding="utf-8").replace("  es: Prefectura de Fukuoka\n", ""),
                         encoding="utf-8")
     with pytest.raises(DataError) as e:
-        load_site(root, ["ja", "ja-easy", "en", "zh", "ko", "vi", "es"], today=dt.date(2026, 12, 1),
-                  essentials=["es"])
+        load_site(root, ["ja", "ja-easy", "en", "zh", "ko", "vi", *SITE_ESSENTIALS], today=dt.date(2026, 12, 1),
+                  essentials=SITE_ESSENTIALS)
     message = str(e.value)
     assert "data/services/childline.yml: record 'childline', key 'name.es': expected a text in language 'es'" \
         in message
@@ -166,9 +170,9 @@ def test_links_in_pages_to_pages_outside_the_set_point_to_the_fallbacks() -> Non
 def test_survey_texts_are_optional_and_a_chart_without_them_is_named(tmp_path: Path) -> None:
     from tsunagu.content.macros import MacroError, expand_macros
 
-    langs = ["ja", "ja-easy", "en", "zh", "ko", "vi", "es"]
+    langs = ["ja", "ja-easy", "en", "zh", "ko", "vi", *SITE_ESSENTIALS]
     root = _data_copy(tmp_path)
-    site = load_site(root, langs, today=dt.date(2026, 12, 1), essentials=["es"])
+    site = load_site(root, langs, today=dt.date(2026, 12, 1), essentials=SITE_ESSENTIALS)
     strings = load_strings(["en", "es"], essentials=["es"])
     with pytest.raises(MacroError, match=r"\[\[survey direct-question\]\] has no 'es' texts in data/surveys.yml"):
         expand_macros("[[survey direct-question]]", site, "es", strings["es"])
@@ -176,7 +180,7 @@ def test_survey_texts_are_optional_and_a_chart_without_them_is_named(tmp_path: P
     surveys = root / "data" / "surveys.yml"
     surveys.write_text(re.sub(r"(\n(\s+)vi: [^\n]*)", r"\1\n\2es: x", surveys.read_text(encoding="utf-8"), count=1),
                        encoding="utf-8")
-    load_site(root, langs, today=dt.date(2026, 12, 1), essentials=["es"])
+    load_site(root, langs, today=dt.date(2026, 12, 1), essentials=SITE_ESSENTIALS)
     surveys.write_text(surveys.read_text(encoding="utf-8").replace("es: x", "es: ''"), encoding="utf-8")
     with pytest.raises(DataError, match=r"\.es': expected a text in language 'es' \(or no 'es' key\)"):
-        load_site(root, langs, today=dt.date(2026, 12, 1), essentials=["es"])
+        load_site(root, langs, today=dt.date(2026, 12, 1), essentials=SITE_ESSENTIALS)
