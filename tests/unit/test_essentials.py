@@ -21,7 +21,6 @@ from tsunagu.data.strings import StringsError, load_strings
 ESS = Essentials(("es",), names={"en": "English", "ja-easy": "やさしい にほんご"})
 LANGS = ["ja", "ja-easy", "en", "es"]
 
-
 def _docs(tmp_path: Path, names: list[str]) -> Path:
     for name in names:
         path = tmp_path / name

@@ -33,7 +33,7 @@ INK = "#1f2328"
 MUTED = "#3d4650"
 PAPER = "#fffaf3"
 MARGIN = 80
-VERSION = "3"
+VERSION = "4"
 """Part of the cache key: change it when the drawing changes."""
 
 
@@ -105,11 +105,13 @@ def _script_of(ch: str) -> str:
 
 def _runs(text: str, weight: str, lang: str, size: int) -> list[tuple[str, ImageFont.FreeTypeFont]]:
     """The text cut where its script changes, each run with a font that has its glyphs. Spaces and punctuation
-    stay in the current run, so a Devanagari or Thai phrase is shaped as one."""
+    stay in the current run, so a Devanagari or Thai phrase is shaped as one; other punctuation (the footer's ・,
+    quotation marks) leaves a Devanagari or Thai run, whose font has no glyph for it (a tofu box)."""
     runs: list[tuple[str, str]] = []
     for ch in text:
         script = _script_of(ch)
-        if runs and (script == runs[-1][1] or (not script and not ch.isalnum())):
+        if runs and (script == runs[-1][1] or (not script and not ch.isalnum()
+                                                and (ch.isascii() or not runs[-1][1]))):
             runs[-1] = (runs[-1][0] + ch, runs[-1][1])
         else:
             runs.append((ch, script))
