@@ -34,6 +34,8 @@ _RUBY = re.compile(r"｜|《[^》]*》")
 # targets, addresses. Replaced by a character that is not Japanese, so text on either side stays apart.
 _MARKUP = re.compile(r"\[\[.*?\]\]|\{[^{}]*\}|<[^>]*>|`[^`]*`|\]\([^)]*\)|https?://\S+")
 _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]*")
+# Where the words shown around a wrong space end: another space, markup, punctuation, YAML syntax.
+_WORD_EDGE = re.compile('[\u3000 \x00、。！？,"]')
 _FRONT_MATTER_TEXT = re.compile(r"^(?:title|description):\s*")
 
 
@@ -58,8 +60,8 @@ def find_in_line(text: str, file: str, line: int, lang: str, max_unspaced: int =
     out: list[Finding] = []
     masked = _MARKUP.sub("\x00", text)
     for m in _ASCII_SPACE.finditer(masked):
-        before = masked[max(0, m.start() - 6):m.start()].split("\x00")[-1]
-        after = masked[m.end():m.end() + 6].split("\x00")[0]
+        before = _WORD_EDGE.split(masked[:m.start()])[-1][-12:]
+        after = _WORD_EDGE.split(masked[m.end():])[0][:12]
         out.append(Finding(file, line, lang, f"an ASCII space between Japanese characters in '{before} {after}'",
                            f"write U+3000 (　): '{before}{SPACE}{after}'"))
     for m in _SENTENCE.finditer(masked.replace("\x00", "\n")):
