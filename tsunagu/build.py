@@ -389,8 +389,8 @@ class Build:
         self._check_terms(generated)
 
     def _check_terms(self, generated: dict[str, str]) -> None:
-        """Avoided terms (data/glossary.yml) in pages, data and strings; やさしい日本語 without 分かち書き; facts added or
-        dropped in translation."""
+        """Avoided terms (data/glossary.yml) in pages, data and strings; やさしい日本語 without 分かち書き;
+        facts added or dropped in translation."""
         st = self.settings
         try:
             terms = glossary.load(st.root, st.languages, st.data_dir)

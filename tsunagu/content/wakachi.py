@@ -1,11 +1,13 @@
-"""分かち書き: やさしい日本語 is written with a U+3000 (　) between 文節 (bunsetsu), checked over pages, data and strings.
+"""分かち書き: やさしい日本語 has a U+3000 (　) between 文節 (bunsetsu), checked over pages, data and strings.
 
 Readers of やさしい日本語 (children, people learning Japanese) read mostly hiragana; without spaces they cannot
 see where one word ends and the next begins. The site writes one ideographic space U+3000 between 文節, as
-Hirosaki University's やさしい日本語 guidelines do: ``あなたが　｜住《す》んで　いる　｜県《けん》の　｜窓口《まどぐち》に　つながります。``
+Hirosaki University's やさしい日本語 guidelines do: ``あなたが　｜住《す》んで　いる　｜県《けん》の
+｜窓口《まどぐち》に　つながります。``
 The build cannot split 文節 (that needs a dictionary and a person), but it can see the two ways text goes
-wrong: an ASCII space between Japanese characters (it is narrower, and a browser may break the line
-differently from the rest), and a long sentence with no space at all (written without 分かち書き).
+wrong: an ASCII space between Japanese characters (half as wide, hard to see, and unlike the rest of the
+site), and a long sentence with no space at all (written without 分かち書き). Pages in やさしい日本語 break lines
+at the spaces (``word-break: keep-all`` in tsunagu.css), so a missing space also makes a line too long to wrap well.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ _MARKUP = re.compile(r"\[\[.*?\]\]|\{[^{}]*\}|<[^>]*>|`[^`]*`|\]\([^)]*\)|https?
 _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]*")
 # Where the words shown around a wrong space end: another space, markup, punctuation, YAML syntax.
 _WORD_EDGE = re.compile('[\u3000 \x00、。！？,"]')
+_EXAMPLE = "あなたが　｜住《す》んで　いる　｜県《けん》の　｜窓口《まどぐち》に　つながります。"
 _FRONT_MATTER_TEXT = re.compile(r"^(?:title|description):\s*")
 
 
@@ -75,8 +78,7 @@ def find_in_line(text: str, file: str, line: int, lang: str, max_unspaced: int =
                 out.append(Finding(file, line, lang,
                                    f"'{shown}' has {count} Japanese characters and no space (more than "
                                    f"{max_unspaced})",
-                                   "write 分かち書き: a U+3000 (　) between 文節, e.g. "
-                                   "'あなたが　｜住《す》んで　いる　｜県《けん》の　｜窓口《まどぐち》に　つながります。'"))
+                                   f"write 分かち書き: a U+3000 (　) between 文節, e.g. '{_EXAMPLE}'"))
     return out
 
 
