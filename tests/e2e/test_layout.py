@@ -235,7 +235,7 @@ REFLOW_CHECK = """() => {
         if (range.getBoundingClientRect().right > w + 1.5) chars.push(n.data[i]);
       }
     }
-    return chars.length > 0 && chars.every((c) => /\s/.test(c));
+    return chars.length > 0 && chars.every((c) => /\\s/.test(c));
   };
   for (const e of document.body.querySelectorAll('*')) {
     const r = e.getBoundingClientRect();
