@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from tsunagu.background import Background
-from tsunagu.content import essentials, glossary, macros, prose_facts, translation_facts, translation_status
+from tsunagu.content import essentials, glossary, macros, prose_facts, translation_facts, translation_status, wakachi
 from tsunagu.content.completeness import check_translations
 from tsunagu.content.essentials import Essentials
 from tsunagu.data.loader import load_site
@@ -437,7 +437,8 @@ class Build:
         self._check_terms(generated)
 
     def _check_terms(self, generated: dict[str, str]) -> None:
-        """Avoided terms (data/glossary.yml) in pages, data and strings; facts added or dropped in translation."""
+        """Avoided terms (data/glossary.yml) in pages, data and strings; やさしい日本語 without 分かち書き;
+        facts added or dropped in translation."""
         st = self.settings
         try:
             terms = glossary.load(st.root, st.languages, st.data_dir)
@@ -451,6 +452,10 @@ class Build:
             options += glossary.names_without_japanese(st.root, st.data_dir, lang)
         if found or options:
             raise BuildError(glossary.report(found, options))
+        unspaced = wakachi.check(st.root, st.docs_dir, st.languages, st.furigana_locales, skip=generated,
+                                 data_dir=st.data_dir)
+        if unspaced:
+            raise BuildError(wakachi.report(unspaced))
         differences = translation_facts.check_docs(st.docs_dir, st.root, st.default, st.languages, skip=generated)
         new, gone = translation_facts.unlisted(differences, translation_facts.load_known(st.root, st.data_dir))
         if new or gone:
