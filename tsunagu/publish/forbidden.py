@@ -36,8 +36,9 @@ PDF_SUFFIX = ".pdf"
 _SEP_CLASS = r"[\s\-‐‑‒–—―ー−－﹣・･.()（）/／]"
 _SEP = _SEP_CLASS + "{0,3}"
 _TAG = re.compile(r"<[^>]*>")
-# The pre-filter (see _Finder): a text's digits with every separator removed and full-width digits folded.
-_SEPARATORS = re.compile(_SEP_CLASS + "+")
+# The pre-filter (see _Finder): runs of digits with only separators between them, then their digits alone.
+_DIGIT_RUN = re.compile(f"[0-9０-９](?:{_SEP_CLASS}*[0-9０-９])*")
+_NOT_DIGIT = re.compile(r"[^0-9０-９]")
 _FOLD = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
@@ -128,16 +129,16 @@ class _Finder:
     def __init__(self, numbers: list[Forbidden]) -> None:
         self.numbers = numbers
         self.keys = [number.key for number in numbers]
-        shortest = min((len(k) for k in self.keys), default=1)
-        self.runs = re.compile(f"[0-9]{{{max(shortest, 1)},}}")
         self.seen: dict[str, frozenset[int]] = {}
 
     def candidates(self, text: str) -> set[int]:
+        """Indexes of the numbers ``text`` may hold."""
         found: set[int] = set()
-        for run in set(self.runs.findall(_SEPARATORS.sub("", text.translate(_FOLD)))):
+        for run in set(_DIGIT_RUN.findall(text)):
             held = self.seen.get(run)
             if held is None:
-                held = self.seen[run] = frozenset(i for i, key in enumerate(self.keys) if key in run)
+                digits = _NOT_DIGIT.sub("", run).translate(_FOLD)
+                held = self.seen[run] = frozenset(i for i, key in enumerate(self.keys) if key in digits)
             found |= held
         return found
 
