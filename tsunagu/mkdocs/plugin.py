@@ -24,6 +24,7 @@ from mkdocs.utils import get_relative_url
 from tsunagu.build import Build, BuildError, Settings, data_log
 from tsunagu.build import Page as BuildPage
 from tsunagu.content import macros
+from tsunagu.mkdocs import i18n_files
 from tsunagu.mkdocs.config import TsunaguConfig
 
 T = TypeVar("T")
@@ -42,6 +43,7 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
     @event_priority(100)  # before static-i18n, so its per-language site_dir derives from ours
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.build is None:  # the first of the per-language builds: load and check everything once
+            i18n_files.install(config.plugins.get("i18n"))  # its file map, linear in files (see i18n_files.py)
             self.build = Build(self._settings(config), get_relative_url)
             _run(self.build.prepare)
             site_dir = Path(config.site_dir)
