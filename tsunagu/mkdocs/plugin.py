@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -35,6 +36,7 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
         self.command = ""
         self.build: Build | None = None
         self.failed = False
+        self.templates = _CompiledTemplates()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -75,6 +77,7 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         env.filters.update(self._build().template_filters())
+        env.bytecode_cache = self.templates  # compiled once, not once per language (about 0.4 s a language)
         return env
 
     @event_priority(-300)  # after every other plugin changed the page
@@ -127,6 +130,21 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
     def _page(self, page: Page, config: MkDocsConfig) -> BuildPage:
         return BuildPage(lang=_lang(config), src=page.file.src_uri, url=page.url,
                          source_label=_source(page, config), meta=dict(page.meta))
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Jinja's compiled templates kept in memory across static-i18n's per-language builds. Each build makes
+    a new environment; Jinja checks the template's source checksum before it uses a compiled one."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
 def _run(call: Callable[[], T]) -> T:
