@@ -36,7 +36,7 @@ def _passes_the_checks(project: Path, langs: list[str]) -> None:
 
 def test_the_twelve_language_copy_passes_the_checks(tmp_path: Path) -> None:
     bench = _bench()
-    assert len(bench.TWELVE) == 12 and bench.BASE == bench.TWELVE[:6] and bench.BASE[0] == "ja"
+    assert len(bench.TWELVE) == 12 and bench.TWELVE[:6] == bench.BASE and bench.BASE[0] == "ja"
     project = bench.make_project(tmp_path / "p", bench.EXTRA, 60, kit=False)
     assert bench.site_languages(project) == bench.TWELVE
     _passes_the_checks(project, bench.TWELVE)
