@@ -81,7 +81,8 @@ def reconfigure_files(self: Any, files: Files, mkdocs_config: MkDocsConfig) -> F
 
     i18n_files: Files = suffix.I18nFiles(self, [])
     chosen: dict[str, tuple[File, _Name]] = {}
-    others: defaultdict[str, list[File]] = defaultdict(list)
+    others: defaultdict[str, dict[str, File]] = defaultdict(dict)
+    """Pages not built in this language: normalised source -> locale -> the first file in that locale."""
     for file in files:
         if is_relative_to(file.abs_src_path, mkdocs_config.docs_dir):
             name = name_of(file)
@@ -91,7 +92,7 @@ def reconfigure_files(self: Any, files: Files, mkdocs_config: MkDocsConfig) -> F
                     if name.locale == current:
                         chosen[name.norm_src_uri] = (file, name)
                     else:
-                        others[name.norm_src_uri].append(file)
+                        others[name.norm_src_uri].setdefault(name.locale, file)
                 elif name.locale == current:
                     if len(self.build_languages) > 1 and name.localization is not None \
                             and seen[1].locale == name.locale:
@@ -102,7 +103,7 @@ def reconfigure_files(self: Any, files: Files, mkdocs_config: MkDocsConfig) -> F
                         )
                     chosen[name.norm_src_uri] = (file, name)
                 else:
-                    others[name.norm_src_uri].append(file)
+                    others[name.norm_src_uri].setdefault(name.locale, file)
             elif (seen is None and name.locale == current) or (seen is not None and name.localization == current):
                 chosen[name.norm_src_uri] = (file, name)
         elif not file.is_documentation_page():
@@ -119,13 +120,12 @@ def reconfigure_files(self: Any, files: Files, mkdocs_config: MkDocsConfig) -> F
         for norm, i18n_file in built.items():
             if build_lang in i18n_file.alternates:
                 continue
-            for alternate in others.get(norm, []):
-                if name_of(alternate).locale == build_lang:
-                    key = (alternate.src_uri, alternate.dest_uri, str(alternate.inclusion), build_lang, *settings)
-                    made = tables.alternates.get(key)
-                    if made is None:
-                        made = tables.alternates[key] = suffix.create_i18n_file(
-                            alternate, build_lang, default, languages, mkdocs_config)
-                    i18n_file.alternates[build_lang] = made
-                    break
+            alternate = others.get(norm, {}).get(build_lang)
+            if alternate is not None:
+                key = (alternate.src_uri, alternate.dest_uri, str(alternate.inclusion), build_lang, *settings)
+                made = tables.alternates.get(key)
+                if made is None:
+                    made = tables.alternates[key] = suffix.create_i18n_file(
+                        alternate, build_lang, default, languages, mkdocs_config)
+                i18n_file.alternates[build_lang] = made
     return i18n_files
