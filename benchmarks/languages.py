@@ -115,7 +115,7 @@ def make_project(target: Path, extra: list[str], services: int | None, kit: bool
     drop = drop or []
     base = [lang for lang in site_languages(root) if lang not in drop][:6]
     target.mkdir(parents=True)
-    for name in ("overrides", "node_modules", "selfcheck", "package.json", "package-lock.json"):
+    for name in ("overrides", "node_modules", "selfcheck", "scripts", "package.json", "package-lock.json"):
         if (root / name).exists():
             (target / name).symlink_to((root / name).resolve())
     shutil.copytree(root / "docs", target / "docs",
