@@ -57,6 +57,8 @@ log = logging.getLogger("mkdocs.plugins.tsunagu")
 data_log = logging.getLogger("tsunagu.data")
 """Stale-data warnings: shown on every build but not counted as build warnings (the adapter decides how
 to show them), so a fix to one entry is never blocked because another is due for its yearly check."""
+QR_BATCH = 50
+"""Addresses per worker job when QR codes are made beside the pages (about 1 s of work each)."""
 SERVICE_PAGE = re.compile(r"(?:^|/)services/([a-z0-9-]+)(?:\.[a-zA-Z-]+)?\.md$")
 UrlFor = Callable[[str], str]
 
@@ -148,6 +150,7 @@ class Build:
         self.early: list[Future[Any]] = []
         """Jobs started in prepare that fill caches the default language's assets read."""
         self.printed: Future[dict[str, bytes]] | None = None
+        self.places_printed: Future[dict[str, bytes]] | None = None
 
     # 1. Before the first page -----------------------------------------------------------------
 
@@ -209,6 +212,19 @@ class Build:
             kit, strings, template_dir = self.kit, self.strings, self._template_dir()
             self.printed = self.background.thread(
                 lambda: kit.print_pdfs(strings, template_dir, self._cache(), log.info))
+            if site.places:  # after the kit's, in the same thread: one Chromium at a time
+                printed = self.printed
+
+                def places_month() -> dict[str, bytes]:
+                    printed.exception()  # waits; the kit's own failure is raised where the kit is written
+                    return self._print_places_month(template_dir)
+
+                self.places_printed = self.background.thread(places_month)
+            # QR codes (about 10 ms each, two per shared address and language) in worker processes
+            qr_cache = self._cache("qr")
+            urls = sharekit.qr_codes_to_make(st.site_url, share.shared_pages(kit.config, site, st.default), qr_cache)
+            self.early += [self.background.submit(sharekit.make_qr_codes, urls[i:i + QR_BATCH], qr_cache)
+                           for i in range(0, len(urls), QR_BATCH)]
 
     def stage(self, site_dir: Path) -> Path:
         """Where to build: a staging folder beside ``site_dir`` that replaces it only on success."""
@@ -571,8 +587,14 @@ class Build:
             self._write_places_month(site_dir, self._template_dir())
 
     def _write_places_month(self, site_dir: Path, template_dir: Path) -> None:
-        """kit/print/<lang>/places-month.pdf: this month's sessions (Japan time; TSUNAGU_PLACES_MONTH=YYYY-MM
-        prints another month, e.g. next month's for the newsletter)."""
+        """kit/print/<lang>/places-month.pdf, printed beside the pages (see prepare) or here."""
+        printed = self.places_printed.result() if self.places_printed else self._print_places_month(template_dir)
+        for rel, pdf in printed.items():
+            sharekit.write(site_dir, rel, pdf)
+
+    def _print_places_month(self, template_dir: Path) -> dict[str, bytes]:
+        """This month's sessions (Japan time; TSUNAGU_PLACES_MONTH=YYYY-MM prints another month, e.g. next
+        month's for the newsletter): site path -> PDF."""
         st, site = self.settings, self._site()
         wanted = os.environ.get("TSUNAGU_PLACES_MONTH", "")
         today = dt.datetime.now(dt.timezone(dt.timedelta(hours=9))).date()
@@ -582,8 +604,7 @@ class Build:
             page_url=share.absolute(st.site_url, share.lang_prefix(lang, st.default) + "places/"),
             year=year, month=month, sample=share.is_placeholder(st.site_url)) for lang in site.full_languages}
         try:
-            for rel, pdf in printkit.pdfs(jobs, self._cache() / "print", progress=log.info).items():
-                sharekit.write(site_dir, rel, pdf)
+            return printkit.pdfs(jobs, self._cache() / "print", progress=log.info)
         except printkit.PrintError as e:
             raise BuildError(str(e)) from None
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,14 +78,39 @@ def write(site_dir: Path, rel: str, data: bytes) -> None:
     target.write_bytes(data)
 
 
+def _qr_keys(url: str) -> tuple[str, str]:
+    """Cache keys of an address's SVG and PNG."""
+    return f"qr-svg\x1f{url}", f"qr-png\x1f{qr.PNG_SCALE}\x1f{url}"
+
+
 def write_qr_codes(site_dir: Path, site_url: str, pages: list[SharedPage], cache: Path | None) -> None:
     for page in pages:
         url = absolute(site_url, page.path)
         svg_rel, png_rel = qr_files(page)
-        svg = cached(cache, f"qr-svg\x1f{url}", "svg", lambda url=url: qr.svg(url))  # type: ignore[misc]
+        svg_key, png_key = _qr_keys(url)
+        svg = cached(cache, svg_key, "svg", lambda url=url: qr.svg(url))  # type: ignore[misc]
         write(site_dir, svg_rel, svg)
-        png = cached(cache, f"qr-png\x1f{qr.PNG_SCALE}\x1f{url}", "png", lambda url=url: qr.png(url))  # type: ignore[misc]
+        png = cached(cache, png_key, "png", lambda url=url: qr.png(url))  # type: ignore[misc]
         write(site_dir, png_rel, png)
+
+
+def qr_codes_to_make(site_url: str, pages: list[SharedPage], cache: Path) -> list[str]:
+    """The addresses whose QR codes are not in the cache yet (one per address, in the pages' order)."""
+    urls = dict.fromkeys(absolute(site_url, page.path) for page in pages)
+    return [url for url in urls if not all(cache_path(cache, key, ext).exists()
+                                           for key, ext in zip(_qr_keys(url), ("svg", "png"), strict=True))]
+
+
+def make_qr_codes(urls: list[str], cache: Path) -> None:
+    """Fill the cache with the SVG and PNG of each address (run in worker processes beside the pages, so
+    :func:`write_qr_codes` only copies; a city with 1,000 services has 6,000 addresses)."""
+    for url in urls:
+        for key, ext, data in zip(_qr_keys(url), ("svg", "png"), qr.svg_and_png(url), strict=True):
+            path = cache_path(cache, key, ext)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            part = path.with_name(f"{path.name}.{os.getpid()}.part")
+            part.write_bytes(data)
+            part.replace(path)  # a reader never sees half a file
 
 
 def write_redirect(site_dir: Path, old: str, target_href: str, title: str) -> None:
