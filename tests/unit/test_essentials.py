@@ -186,7 +186,8 @@ def test_share_cards_draw_devanagari_and_thai_with_their_own_fonts() -> None:
     from tsunagu.kit import cards
 
     runs = cards._runs("अहिले कुरा गर्नुहोस् — Tsunagu 北九州", "bold", "ne", 40)
-    assert [text for text, _ in runs] == ["अहिले कुरा गर्नुहोस् — ", "Tsunagu 北九州"]
+    # the dash is not in the Devanagari font: it goes with the next run (a tofu box otherwise)
+    assert [text for text, _ in runs] == ["अहिले कुरा गर्नुहोस् ", "— Tsunagu 北九州"]
     assert runs[0][1].getname()[0] == "Noto Sans Devanagari" and "CJK" in runs[1][1].getname()[0]
     thai = "พูดคุยกับใครสักคนตอนนี้เลย" * 3  # Thai writes a phrase without spaces
     lines = cards._wrap(thai, "bold", "th", 68, 1040)
