@@ -8,6 +8,16 @@ import { readFileSync, writeFileSync } from "node:fs";
 for (const file of process.argv.slice(2)) {
   const loader = file.endsWith(".css") ? "css" : "js";
   const source = readFileSync(file, "utf8");
-  const { code } = transformSync(source, { loader, minify: true, legalComments: "none", charset: "utf8" });
-  writeFileSync(file, code);
+  try {
+    const { code } = transformSync(source, { loader, minify: true, legalComments: "none", charset: "utf8",
+                                             sourcefile: file });
+    writeFileSync(file, code);
+  } catch (e) {
+    // One line per problem, with the file: the build shows it as its error.
+    for (const m of e.errors || [{ text: String(e) }]) {
+      const where = m.location ? `${file}:${m.location.line}:${m.location.column}` : file;
+      process.stderr.write(`${where}: ${m.text}\n`);
+    }
+    process.exit(1);
+  }
 }

@@ -4,6 +4,7 @@
 // Content: every built HTML page and our own scripts (classes they add must survive). OTHER_CSS (our own
 // stylesheet) is read so the custom properties it uses (var(--md-…)) are kept; it is not reduced.
 import { PurgeCSS } from "purgecss";
+import purgeHtml from "purgecss-from-html";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
@@ -17,6 +18,9 @@ for (const file of uses) for (const m of readFileSync(file, "utf8").matchAll(/va
 const results = await new PurgeCSS().purge({
   content: [path.join(site, "**/*.html"), path.join(site, "assets/tsunagu/*.js")],
   css,
+  // Pages are read as HTML (tags, classes, ids, attributes), not as words: a word in a page's text such as
+  // "note" or "example" must not keep Material's rules for a class of that name. Scripts are read as words.
+  extractors: [{ extractor: purgeHtml, extensions: ["html"] }],
   // Keep what the browser applies without a class in the markup: attribute states set by the browser
   // or by our scripts (hidden, open, aria-*).
   safelist: { greedy: [/aria-/, /\[hidden\]/, /\[open\]/], variables: [...ours].sort() },

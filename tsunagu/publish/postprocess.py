@@ -15,7 +15,8 @@ _BCP47 = re.compile(r"^[a-z]{2,3}(-(Hans|Hant|Latn|Cyrl|Arab|Jpan|Kore))?(-([A-Z
 # plugin) and the dialog its clipboard and consent messages appear in.
 _FOR_MATERIAL_JS = re.compile(
     r'\s*<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">'
-    r'|\s*<div class="md-dialog" data-md-component="dialog">\s*<div class="md-dialog__inner md-typeset"></div>\s*</div>')
+    r'|\s*<div class="md-dialog" data-md-component="dialog">\s*'
+    r'<div class="md-dialog__inner md-typeset"></div>\s*</div>')
 # Elements whose text keeps its white space as written (inline code is white-space: pre-wrap in Material).
 _KEEP_SPACE = re.compile(r"<(pre|textarea|script|style|code)\b.*?</\1>|<[^>]*>", re.S | re.I)
 _BLANK_LINES = re.compile(r"[ \t\r\f]*\n\s*")
