@@ -48,3 +48,15 @@ def test_a_syntax_error_is_a_clear_error(tmp_path: Path) -> None:
     (folder / "broken.js").write_text("function (", encoding="utf-8")
     with pytest.raises(minify.MinifyError, match=r"broken\.js:1:9"):
         minify.scripts(ROOT, tmp_path / "site")
+
+
+def test_read_aloud_is_sent_inside_tsunagu_js(tmp_path: Path) -> None:
+    folder = tmp_path / "site" / "assets" / "tsunagu"
+    folder.mkdir(parents=True)
+    (folder / "tsunagu.js").write_text('(function () { globalThis.order = ["tsunagu"]; })()', encoding="utf-8")
+    (folder / "readaloud.js").write_text("(function (root) { root.order.push('readaloud'); })(globalThis)\n"
+                                         "console.log(globalThis.order.join(','));", encoding="utf-8")
+    assert minify.scripts(ROOT, tmp_path / "site") == [folder / "tsunagu.js"]
+    assert not (folder / "readaloud.js").exists()
+    run = subprocess.run(["node", str(folder / "tsunagu.js")], capture_output=True, text=True, check=True)
+    assert run.stdout == "tsunagu,readaloud\n", "both run, in order, even without a semicolon between them"
