@@ -14,11 +14,13 @@ _BCP47 = re.compile(r"^[a-z]{2,3}(-(Hans|Hant|Latn|Cyrl|Arab|Jpan|Kore))?(-([A-Z
 # Markup only Material's JavaScript bundle uses (the site does not load it): the search toggle (no search
 # plugin) and the dialog its clipboard and consent messages appear in.
 _FOR_MATERIAL_JS = re.compile(
-    r'\s*<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">'
-    r'|\s*<div class="md-dialog" data-md-component="dialog">\s*'
-    r'<div class="md-dialog__inner md-typeset"></div>\s*</div>')
-# Elements whose text keeps its white space as written (inline code is white-space: pre-wrap in Material).
-_KEEP_SPACE = re.compile(r"<(pre|textarea|script|style|code)\b.*?</\1>|<[^>]*>", re.S | re.I)
+    r'<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">\n?'
+    r'|<div class="md-dialog" data-md-component="dialog">\s*<div class="md-dialog__inner md-typeset"></div>\s*'
+    r'</div>\n?')
+# Copied as they are: elements whose text keeps its white space (inline code is white-space: pre-wrap in
+# Material), and tags written over several lines (an attribute value may hold a line break). Other tags
+# have no line break inside, so the runs replaced are all in text. Few matches: fast.
+_KEEP_SPACE = re.compile(r"<(pre|textarea|script|style|code)\b.*?</\1>|<[^>\n]*\n[^>]*>", re.S | re.I)
 _BLANK_LINES = re.compile(r"[ \t\r\f]*\n\s*")
 
 
