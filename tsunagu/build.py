@@ -44,6 +44,7 @@ from tsunagu.publish import (
     csp,
     forbidden,
     hosting,
+    minify,
     offline,
     open_data,
     postprocess,
@@ -405,7 +406,8 @@ class Build:
         kit_done = time.perf_counter()
         try:
             stylesheets.reduce(self.settings.root, site_dir)
-        except stylesheets.StylesheetError as e:
+            minify.scripts(self.settings.root, site_dir)
+        except (stylesheets.StylesheetError, minify.MinifyError) as e:
             raise BuildError(str(e)) from None
         self._write_host_files(site_dir)
         if self.settings.offline_pages:
@@ -610,6 +612,7 @@ class Build:
 
     def _finish_html(self, html: str, wasm: bool) -> str:
         html = postprocess.valid_markup(postprocess.outbound_links(html, self.settings.site_url))
+        html = postprocess.compact_whitespace(postprocess.without_material_js_markup(html))
         self.script_hashes.update(csp.script_hashes(html))
         return csp.add_meta(html, wasm=wasm)
 
