@@ -14,7 +14,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -27,6 +26,8 @@ from tsunagu.build import Page as BuildPage
 from tsunagu.content import macros
 from tsunagu.mkdocs import i18n_files
 from tsunagu.mkdocs.config import TsunaguConfig
+from tsunagu.mkdocs.i18n_config import i18n_languages, language_names, site_name
+from tsunagu.mkdocs.jinja_cache import CompiledTemplates
 
 T = TypeVar("T")
 
@@ -37,7 +38,7 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
         self.build: Build | None = None
         self.failed = False
         self.nav: Any = None
-        self.templates = _CompiledTemplates()
+        self.templates = CompiledTemplates()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -123,9 +124,9 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
         return self.build
 
     def _settings(self, config: MkDocsConfig) -> Settings:
-        default, languages = _i18n_languages(config)
+        default, languages = i18n_languages(config)
         root = Path(config.config_file_path).parent
-        names = {lang: _site_name(config, lang) for lang in languages}
+        names = {lang: site_name(config, lang) for lang in languages}
         return Settings(
             root=root, docs_dir=Path(config.docs_dir), languages=languages, default=default,
             site_name=str(config.site_name), site_names=names, site_url=config.site_url or "",
@@ -137,27 +138,12 @@ class TsunaguPlugin(BasePlugin[TsunaguConfig]):  # type: ignore[no-untyped-call]
             essentials_languages=list(self.config.essentials_languages),
             essentials_pages=list(self.config.essentials_pages),
             essentials_fallback=list(self.config.essentials_fallback),
-            language_names=_language_names(config),
+            language_names=language_names(config),
         )
 
     def _page(self, page: Page, config: MkDocsConfig) -> BuildPage:
         return BuildPage(lang=_lang(config), src=page.file.src_uri, url=page.url,
                          source_label=_source(page, config), meta=dict(page.meta))
-
-
-class _CompiledTemplates(jinja2.BytecodeCache):
-    """Jinja's compiled templates kept in memory across static-i18n's per-language builds. Each build makes
-    a new environment; Jinja checks the template's source checksum before it uses a compiled one."""
-
-    def __init__(self) -> None:
-        self.compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.compiled:
-            bucket.bytecode_from_string(self.compiled[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
 def _run(call: Callable[[], T]) -> T:
@@ -179,30 +165,6 @@ def _show_data_warnings() -> None:
 def _lang(config: MkDocsConfig) -> str:
     i18n = config.plugins.get("i18n")
     return str(getattr(i18n, "current_language", None) or config.theme.get("language", "en"))
-
-
-def _i18n_languages(config: MkDocsConfig) -> tuple[str, list[str]]:
-    """The site's languages come from static-i18n's settings: one list, in mkdocs.yml."""
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        raise PluginError("tsunagu needs the i18n plugin (mkdocs-static-i18n) in mkdocs.yml")
-    langs = [lang.locale for lang in i18n.config.languages]
-    default = next((lang.locale for lang in i18n.config.languages if lang.default), langs[0])
-    return default, langs
-
-
-def _language_names(config: MkDocsConfig) -> dict[str, str]:
-    i18n = config.plugins.get("i18n")
-    return {str(lang.locale): str(lang.name or lang.locale)
-            for lang in (getattr(i18n, "config", {}).get("languages", []) if i18n else [])}
-
-
-def _site_name(config: MkDocsConfig, lang: str) -> str:
-    i18n = config.plugins.get("i18n")
-    for language in getattr(i18n, "config", {}).get("languages", []) if i18n else []:
-        if language.locale == lang and language.site_name:
-            return str(language.site_name)
-    return str(config.site_name)  # on_config runs before static-i18n renames the site per language
 
 
 def _source(page: Page, config: MkDocsConfig) -> str:
