@@ -290,3 +290,12 @@ def test_interface_strings_have_no_typed_numbers_or_hours() -> None:
     typed = {(lang, key): found for lang, s in load_strings(LANGS).items() for key, value in s.table.items()
              if (found := prose_facts.find_in_line(value))}
     assert typed == {}
+
+
+@pytest.mark.parametrize("text", ["[service childline]]", "[[service childline]", "[[tel Yorisoi]]"])
+def test_a_macro_written_wrong_stops_the_build(real_site, text: str) -> None:  # type: ignore[no-untyped-def]
+    # schools.en.md once showed "[service childline]]" as text where ChildLine's card belonged
+    s = load_strings(["en"])["en"]
+    with pytest.raises(MacroError, match="a macro written wrong"):
+        expand_macros(f"Call this line.\n\n{text}\n\n[[service yorisoi-hotline]]", real_site, "en", s)
+    assert "tel:" in expand_macros("See [the directory](directory.md). [[tel childline]]", real_site, "en", s)

@@ -20,6 +20,11 @@ MACRO = re.compile(
     r"|if-busy|place-page|finder) ([a-z0-9-]+)\]\]"
     r"|\[\[(directory|selfcheck|if-busy|places|finder)\]\]"
 )
+_KINDS = (r"(?:service|tel|survey|service-page|topic-page|audience-page|selfcheck-result|share-kit|if-busy|place-page"
+          r"|finder|directory|selfcheck|places)")
+MISWRITTEN = re.compile(rf"\[\[{_KINDS}\b[^\]\n]*\]\]?|(?<!\[)\[{_KINDS}\b[^\[\]\n]*\]\]")
+"""What is left of a macro written wrong after the right ones are replaced: ``[service x]]``, ``[[tel x]``,
+``[[service X]]`` (a page would show the brackets as text, and the line would be missing)."""
 UrlFor = Callable[[str], str]
 """Turns a site path such as ``services/yell/`` into a URL relative to the page being rendered."""
 
@@ -77,6 +82,10 @@ def expand_macros(markdown: str, site: Site, lang: str, s: Strings, url_for: Url
         raise MacroError(str(e)) from None
     if unknown:
         raise MacroError("unknown id(s): " + ", ".join(unknown))
+    miswritten = MISWRITTEN.findall(out)
+    if miswritten:
+        raise MacroError("a macro written wrong: " + ", ".join(repr(m) for m in miswritten)
+                         + " (write two brackets on each side, e.g. [[service yorisoi-hotline]])")
     return out
 
 
