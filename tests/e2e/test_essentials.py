@@ -144,3 +144,20 @@ def test_tab_into_the_closed_menu_slides_it_in(page: Page, site_url: str, size: 
     box = page.evaluate("() => { const r = document.activeElement.getBoundingClientRect();"
                         " return [r.left, r.right, innerWidth, scrollX]; }")
     assert box[0] >= 0 and box[1] <= box[2] and box[3] == 0, box
+
+
+@pytest.mark.parametrize("size", [(390, 844), (1280, 800)], ids=["390x844", "1280x800"])
+def test_the_language_menu_shows_every_language_without_scrolling(page: Page, site_url: str,
+                                                                  size: tuple[int, int]) -> None:
+    # The essentials languages come last in the menu: a list cut short hid Nepali and Thai.
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    page.goto(f"{site_url}en/")
+    page.locator(".tg-lang__button").click()
+    hidden = page.evaluate("""() => {
+      const list = document.querySelector('.md-header .md-select__list');
+      const box = list.getBoundingClientRect();
+      return [...list.querySelectorAll('a')].filter((a) => a.getBoundingClientRect().bottom > box.bottom + 1)
+        .map((a) => a.textContent.trim());
+    }""")
+    assert page.locator(".md-header .md-select__list a").count() == len(LANGS)
+    assert hidden == []

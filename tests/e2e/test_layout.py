@@ -204,6 +204,18 @@ def test_the_opened_drawer_fits_the_screen(page: Page, site_url: str, size: tupl
         assert page.evaluate(DRAWER_PAST_EDGE) == [], lang
 
 
+def test_escape_and_reload_close_the_drawer(page: Page, site_url: str) -> None:
+    page.set_viewport_size({"width": PHONE[0], "height": PHONE[1]})
+    page.goto(site_url + _path("en", "index"))
+    page.locator(".md-header label.md-header__button[for='__drawer']").click()
+    assert page.locator("#__drawer").is_checked()
+    page.keyboard.press("Escape")
+    assert not page.locator("#__drawer").is_checked()
+    page.locator(".md-header label.md-header__button[for='__drawer']").click()
+    page.reload()
+    assert not page.locator("#__drawer").is_checked()
+
+
 CRISIS_STRIP = """() => {
   const strip = document.querySelector('.md-banner');
   return {height: strip.getBoundingClientRect().height,
