@@ -108,3 +108,56 @@ def test_spanish_pages_say_they_are_spanish(built_site: Path, name: str) -> None
             ).read_text(encoding="utf-8")
     assert '<html lang="es"' in html
     assert "tg-translation-note" in html  # unreviewed draft, says so with a link to the Japanese page
+
+
+# The pages an essentials language has, where its menu names and links to the others are drawn.
+ESSENTIAL_PAGE_TYPES = ["index", "talk-now", "directory", "services/childline", "self-check",
+                        "self-check/result-often", "finder", "privacy", "foreign-residents"]
+
+
+@pytest.mark.parametrize("lang", ESSENTIAL)
+@pytest.mark.parametrize("size", [(320, 640), (195, 422)], ids=["320", "195x422"])
+def test_essentials_pages_are_never_wider_than_the_screen(page: Page, site_url: str, lang: str,
+                                                          size: tuple[int, int]) -> None:
+    from tests.e2e.test_layout import REFLOW_CHECK
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    problems = {}
+    for name in ESSENTIAL_PAGE_TYPES:
+        page.goto(f"{site_url}{lang}/{'' if name == 'index' else name + '/'}")
+        found = page.evaluate(REFLOW_CHECK)
+        if found:
+            problems[name] = found[:5]
+    assert not problems, "\n".join(f"{name}: {line}" for name, lines in problems.items() for line in lines)
+
+
+@pytest.mark.parametrize("size", [(390, 844), (195, 422)], ids=["390x844", "195x422"])
+def test_tab_into_the_closed_menu_slides_it_in(page: Page, site_url: str, size: tuple[int, int]) -> None:
+    # No script opens the drawer from the keyboard; Tab still walks its links, so they must come into view.
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    page.goto(f"{site_url}{ESSENTIAL[0]}/")
+    for _ in range(120):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => !!document.activeElement.closest('.tg-elsewhere')"):
+            break
+    else:
+        pytest.fail("Tab never reached a link to a page in another language")
+    box = page.evaluate("() => { const r = document.activeElement.getBoundingClientRect();"
+                        " return [r.left, r.right, innerWidth, scrollX]; }")
+    assert box[0] >= 0 and box[1] <= box[2] and box[3] == 0, box
+
+
+@pytest.mark.parametrize("size", [(390, 844), (1280, 800)], ids=["390x844", "1280x800"])
+def test_the_language_menu_shows_every_language_without_scrolling(page: Page, site_url: str,
+                                                                  size: tuple[int, int]) -> None:
+    # The essentials languages come last in the menu: a list cut short hid Nepali and Thai.
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    page.goto(f"{site_url}en/")
+    page.locator(".tg-lang__button").click()
+    hidden = page.evaluate("""() => {
+      const list = document.querySelector('.md-header .md-select__list');
+      const box = list.getBoundingClientRect();
+      return [...list.querySelectorAll('a')].filter((a) => a.getBoundingClientRect().bottom > box.bottom + 1)
+        .map((a) => a.textContent.trim());
+    }""")
+    assert page.locator(".md-header .md-select__list a").count() == len(LANGS)
+    assert hidden == []

@@ -176,6 +176,46 @@ def test_the_site_menu_ends_above_the_exit_bar(page: Page, site_url: str, size: 
         assert last_link <= bar + 0.5, (lang, name, last_link, bar)
 
 
+# The drawer opened: every line of its main list inside the screen (Material draws it 12.1rem wide, which at 200 %
+# zoom is 242 px on a 195 px screen).
+DRAWER_PAST_EDGE = """() => {
+  document.getElementById('__drawer').checked = true;
+  const out = [];
+  for (const e of document.querySelectorAll('.md-nav--primary > .md-nav__list *')) {
+    const r = e.getBoundingClientRect();
+    // The page's table of contents waits, closed, to the right inside the drawer (clipped): not its lines.
+    if (e.closest('.md-nav--secondary')) continue;
+    if (r.width && r.height && r.right > innerWidth + 0.5 && e.checkVisibility()) {
+      out.push(e.tagName + ' right=' + Math.round(r.right) + ' ' + (e.textContent || '').trim().slice(0, 30));
+    }
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("size", [PHONE, ZOOMED], ids=["390x844", "195x422"])
+def test_the_opened_drawer_fits_the_screen(page: Page, site_url: str, size: tuple[int, int]) -> None:
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    page.emulate_media(reduced_motion="reduce")
+    for lang in ("ja", "en"):
+        page.goto(site_url + _path(lang, "index"))
+        page.evaluate(DRAWER_PAST_EDGE)
+        page.wait_for_timeout(400)  # the slide-in
+        assert page.evaluate(DRAWER_PAST_EDGE) == [], lang
+
+
+def test_escape_and_reload_close_the_drawer(page: Page, site_url: str) -> None:
+    page.set_viewport_size({"width": PHONE[0], "height": PHONE[1]})
+    page.goto(site_url + _path("en", "index"))
+    page.locator(".md-header label.md-header__button[for='__drawer']").click()
+    assert page.locator("#__drawer").is_checked()
+    page.keyboard.press("Escape")
+    assert not page.locator("#__drawer").is_checked()
+    page.locator(".md-header label.md-header__button[for='__drawer']").click()
+    page.reload()
+    assert not page.locator("#__drawer").is_checked()
+
+
 CRISIS_STRIP = """() => {
   const strip = document.querySelector('.md-banner');
   return {height: strip.getBoundingClientRect().height,

@@ -102,6 +102,19 @@ def test_result_with_pyodide_and_start_again(page: Page, site_url: str) -> None:
     assert page.locator("#tg-selfcheck input:checked").count() == 0
 
 
+@pytest.mark.parametrize("lang", ["es", "id"])
+def test_the_result_fits_a_phone_at_200_percent(page: Page, site_url: str, lang: str) -> None:
+    # "Empezar de nuevo (borra sus respuestas)": a long word plus a button's padding once widened the page.
+    from tests.e2e.test_layout import REFLOW_CHECK, ZOOMED
+    page.set_viewport_size({"width": ZOOMED[0], "height": ZOOMED[1]})
+    page.goto(f"{site_url}{lang}/self-check/")
+    page.wait_for_selector(PYODIDE_READY, timeout=60000)
+    _answer(page, (3, 3, 3), "never")
+    page.click("#tg-sc-submit")
+    page.locator("#tg-sc-result .tg-sc-actions").wait_for(state="visible")
+    assert page.evaluate(REFLOW_CHECK) == []
+
+
 def test_missing_answers_get_a_polite_prompt(page: Page, site_url: str) -> None:
     page.goto(site_url + "en/self-check/")
     page.check('input[name="companionship"][value="2"]')

@@ -28,6 +28,22 @@
   });
 })();
 
+// The menu drawer is a checkbox now that Material's JavaScript is not loaded: Escape closes it (focus leaves
+// it too, or :focus-within would keep it on screen), and a page shown again (reload, Back) never comes back
+// with it open, as the browser restores the checkbox.
+(function () {
+  "use strict";
+  var drawer = document.getElementById("__drawer");
+  if (!drawer) return;
+  window.addEventListener("pageshow", function () { drawer.checked = false; });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    drawer.checked = false;
+    var active = document.activeElement;
+    if (active && active.closest && active.closest(".md-sidebar--primary")) active.blur();
+  });
+})();
+
 // One history entry for the whole site: a link to another page of this site (or to an anchor on this
 // page) replaces the current entry instead of adding one. After a quick exit, "Back" then goes to
 // wherever the visitor was before this site, never to a page of it. The cost: Back no longer steps
