@@ -45,7 +45,6 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 # The project's packages first: this folder's selfcheck.py would hide the selfcheck package.
 sys.path[:0] = [str(ROOT)]
-sys.path.insert(1, str(ROOT / "benchmarks"))  # directory.py's generator
 
 from tsunagu.content import glossary, translation_facts  # noqa: E402
 from tsunagu.content.completeness import check_translations  # noqa: E402
@@ -221,7 +220,10 @@ def make_project(target: Path, extra: tuple[str, ...] | list[str] = (), services
             page.write_text(re.sub(r"\[\[share-kit[^\]]*\]\]", "", page.read_text(encoding="utf-8")),
                             encoding="utf-8")
     if services:
-        import directory  # imported here: it loads Playwright, which the checks and the quick mode do not need
+        # directory.py's generator, imported here: it loads Playwright, which the checks and quick mode do not need
+        if str(ROOT / "benchmarks") not in sys.path:
+            sys.path.append(str(ROOT / "benchmarks"))
+        import directory
 
         directory.add_services(target / "data" / "services", services)
     (target / "mkdocs.yml").write_text(text, encoding="utf-8")
@@ -287,7 +289,7 @@ def measure(config: Config, services: int, runs: int, kit: bool, name: str) -> t
         (project / ".cache").symlink_to(cache)  # Pyodide's brotli copies are read from the project's .cache/
         results = [run_build(project, cache) for _ in range(runs)]
         took, cpu, i18n, pages = results[-1]
-        print(f"{config.label + ', ' + name:62} wall {took:7.1f} s  CPU {cpu:7.1f} s  "
+        print(f"{config.label + ', ' + name:62} wall {took:7.1f} s  CPU {cpu:7.2f} s  "
               f"static-i18n file map {i18n:6.2f} s  {pages:6} HTML files", flush=True)
         return took, cpu, i18n
 
