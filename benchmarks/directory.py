@@ -64,9 +64,16 @@ def make_project(tmp: Path, extra: int, cold: bool = False) -> Path:
     else:
         (project / ".cache").symlink_to(ROOT / ".cache", target_is_directory=True)
     shutil.copytree(ROOT / "data" / "services", project / "data" / "services")
+    add_services(project / "data" / "services", extra)
+    return project
+
+
+def add_services(services: Path, extra: int) -> None:
+    """``extra`` more services in the folder ``services``, cloned from its own copies of the real ones in
+    TEMPLATES (in whatever languages they have; benchmarks/languages.py uses this too)."""
     for i in range(extra):
         src = TEMPLATES[i % len(TEMPLATES)]
-        data = yaml.safe_load((ROOT / "data" / "services" / f"{src}.yml").read_text(encoding="utf-8"))
+        data = yaml.safe_load((services / f"{src}.yml").read_text(encoding="utf-8"))
         new_id = f"bench-{i:04d}"
         data["id"] = new_id
         ja = data["name"]["ja"]
@@ -75,9 +82,8 @@ def make_project(tmp: Path, extra: int, cold: bool = False) -> Path:
                         if ja in text and text != ja else f"{text} {i}" for lang, text in data["name"].items()}
         for contact in data["contacts"]:
             contact.pop("if_busy", None)
-        (project / "data" / "services" / f"{new_id}.yml").write_text(
-            yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return project
+        (services / f"{new_id}.yml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
+                                                encoding="utf-8")
 
 
 def timed_build(project: Path, site: Path, runs: int, timeout: float) -> list[tuple[float, float]] | str:

@@ -25,8 +25,8 @@ NUMBER = r"[0-9]+(?:\.[0-9]+)?"
 QUICK = {
     # benchmarks/<name>.py: a line of figures its quick mode must print. Run here: benchmarks/selfcheck.py,
     # benchmarks/site.py, benchmarks/lighthouse.py, benchmarks/directory.py (and benchmarks/harness.py, tested
-    # above); benchmarks/languages.py builds twice per run, too slow for the suite: test_benchmark_languages.py
-    # checks its twelve-language copy.
+    # above); benchmarks/languages.py's quick mode (its three copies made and checked, not built) runs in
+    # tests/unit/test_benchmark_languages.py.
     "selfcheck": rf"tsunagu +{NUMBER} MB +[0-9]+ +{NUMBER} s +{NUMBER} ms \(pyodide\)",
     "site": rf"content page \(en, understanding\) +[0-9]+ +{NUMBER} KB +{NUMBER} KB",
     "lighthouse": r"content \(en\)(?: +[0-9]{1,3}){4}",
