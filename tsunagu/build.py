@@ -57,6 +57,7 @@ data_log = logging.getLogger("tsunagu.data")
 """Stale-data warnings: shown on every build but not counted as build warnings (the adapter decides how
 to show them), so a fix to one entry is never blocked because another is due for its yearly check."""
 SERVICE_PAGE = re.compile(r"(?:^|/)services/([a-z0-9-]+)(?:\.[a-zA-Z-]+)?\.md$")
+_CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?>", re.I)  # the early-start script goes right after it
 UrlFor = Callable[[str], str]
 
 
@@ -282,6 +283,10 @@ class Build:
                     f"{page.source_label} ({page.lang}): the title '{title}' has kanji and the page's heading does "
                     "not show their readings; start the page with '# ' and the title in furigana notation")
         wasm = _untranslated(page.src, site.languages) in self.settings.wasm_pages
+        if wasm and self.assets and 'id="tg-selfcheck-data"' in output:
+            early = pyodide_assets.early_start(self.relative_url(self.assets["pyodide"], page.url),
+                                               self.relative_url(self.assets["stdlib"], page.url))
+            output = _CHARSET.sub(lambda m: m.group(0) + early, output, count=1)
         if self.kit is not None and self._own_card(page.src):
             start = time.perf_counter()
             card = self.kit.card_of(page.lang, self.settings.site_names.get(page.lang, self.settings.site_name),

@@ -18,7 +18,7 @@ VERSIONED = ("assets/pyodide/", "assets/selfcheck/", "assets/stylesheets/", "ass
 
 TYPES = {
     "html": "text/html", "css": "text/css", "js": "text/javascript", "mjs": "text/javascript",
-    "wasm": "application/wasm", "json": "application/json", "zip": "application/zip", "svg": "image/svg+xml",
+    "wasm": "application/wasm", "json": "application/json", "zip": "application/zip", "gzip": "application/gzip", "svg": "image/svg+xml",
     "png": "image/png", "pdf": "application/pdf", "csv": "text/csv", "xml": "application/xml",
     "txt": "text/plain", "ico": "image/x-icon", "map": "application/json", "webmanifest": "application/manifest+json",
 }
