@@ -22,6 +22,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -352,6 +353,9 @@ class Build:
         if self.settings.offline_pages:
             self._write_service_worker(site_dir)
         self._check_never_published(site_dir)
+        # Last, once every file is final (the service worker included) and checked as plain text.
+        cache = pyodide_assets.cache_dir(self.settings.root)
+        hosting.precompress_text(site_dir, partial(pyodide_assets.compressed, cache=cache, brotli_quality=9))
         self.background.close()
         if self.kit is not None:  # benchmarks/site.py reads these lines
             log.info(f"Share kit took {self.timings.pop('cards', 0.0) + kit_done - start:.2f} s "
@@ -552,6 +556,7 @@ class Build:
         url = self.settings.site_url
         (site_dir / hosting.HEADERS_FILE).write_text(hosting.headers_file(site_dir, policy, url), encoding="utf-8")
         (site_dir / hosting.NGINX_FILE).write_text(hosting.nginx_file(policy, url), encoding="utf-8")
+        (site_dir / hosting.NGINX_BROTLI_FILE).write_text(hosting.nginx_brotli_file(), encoding="utf-8")
 
     def _write_service_worker(self, site_dir: Path) -> None:
         st, site = self.settings, self._site()
