@@ -50,6 +50,7 @@
       if (msg.type === "ready") {
         ready = true; clearTimeout(timer); setStatus(t.ready);
         form.dataset.engine = "pyodide"; form.dataset.readyMs = msg.ms; form.dataset.wasmMemory = msg.memory;
+        form.dataset.phases = JSON.stringify(msg.phases || {});  // read by the benchmark only
         if (pending) send(pending);  // a paper result is showing: replace it with the full one
       }
       else if (msg.type === "result" && pending && msg.id === pending.id) {
