@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install everything tsunagu needs, idempotently: a Python venv with the project, npm packages (Pyodide),
-# Debian's Chromium and Noto CJK fonts (the build prints PDFs and draws share cards with them), poppler-utils
+# Debian's Chromium and Noto CJK fonts, plus Noto Devanagari and Thai (the build prints PDFs and draws share cards with them), poppler-utils
 # (the build reads the PDFs' text), and for tests the real checkers: zbarimg, rsvg-convert. Usage: scripts/setup.sh [--test]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,6 +28,7 @@ fi
 needed=()
 [ -x /usr/bin/chromium ] || needed+=(chromium)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || needed+=(fonts-noto-cjk)
+fc-list 2>/dev/null | grep -qi "Noto Sans Devanagari" || needed+=(fonts-noto-core)  # Nepali and Thai cards, PDFs
 command -v pdftotext >/dev/null || needed+=(poppler-utils)  # the build reads its PDFs for never-publish numbers
 if [ "$want_test" = "--test" ]; then
   command -v zbarimg >/dev/null || needed+=(zbar-tools)

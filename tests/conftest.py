@@ -27,6 +27,16 @@ def mkdocs_config(path: Path = ROOT / "mkdocs.yml") -> dict[str, Any]:
     return dict(yaml.load(path.read_text(encoding="utf-8"), Loader=Loader))
 
 
+def _plugin(name: str) -> dict[str, Any]:
+    return dict(next(p[name] for p in mkdocs_config()["plugins"] if isinstance(p, dict) and name in p) or {})
+
+
+SITE_LANGS: tuple[str, ...] = tuple(lang["locale"] for lang in _plugin("i18n")["languages"])
+"""The site's languages, as mkdocs.yml lists them (a new language is picked up by every test that uses these)."""
+ESSENTIALS_LANGS: tuple[str, ...] = tuple(_plugin("tsunagu").get("essentials_languages", []))
+"""Its essentials languages (plugins.tsunagu.essentials_languages): load_site(..., essentials=ESSENTIALS_LANGS)."""
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--regen", action="store_true",
                      help="write golden files (tests/golden/, expected.txt in tests/data/) from current output")

@@ -27,8 +27,9 @@ from pathlib import Path
 from typing import Any
 
 from tsunagu.background import Background
-from tsunagu.content import glossary, macros, prose_facts, translation_facts, translation_status
+from tsunagu.content import essentials, glossary, macros, prose_facts, translation_facts, translation_status, wakachi
 from tsunagu.content.completeness import check_translations
+from tsunagu.content.essentials import Essentials
 from tsunagu.data.loader import load_site
 from tsunagu.data.model import Site
 from tsunagu.data.problems import DataError
@@ -44,6 +45,7 @@ from tsunagu.publish import (
     csp,
     forbidden,
     hosting,
+    minify,
     offline,
     open_data,
     postprocess,
@@ -57,6 +59,8 @@ log = logging.getLogger("mkdocs.plugins.tsunagu")
 data_log = logging.getLogger("tsunagu.data")
 """Stale-data warnings: shown on every build but not counted as build warnings (the adapter decides how
 to show them), so a fix to one entry is never blocked because another is due for its yearly check."""
+QR_BATCH = 50
+"""Addresses per worker job when QR codes are made beside the pages (about 1 s of work each)."""
 SERVICE_PAGE = re.compile(r"(?:^|/)services/([a-z0-9-]+)(?:\.[a-zA-Z-]+)?\.md$")
 _CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?>", re.I)  # the early-start script goes right after it
 UrlFor = Callable[[str], str]
@@ -90,6 +94,12 @@ class Settings:
     """A live preview (``mkdocs serve``): a placeholder site_url is allowed, nothing is staged."""
     template_dir: Path | None = None
     """Print templates (overrides/print)."""
+    essentials_languages: list[str] = field(default_factory=list)
+    """Languages complete for the essentials page set only (tsunagu/content/essentials.py)."""
+    essentials_pages: list[str] = field(default_factory=lambda: list(essentials.ESSENTIAL_PAGES))
+    essentials_fallback: list[str] = field(default_factory=lambda: list(essentials.FALLBACK_LANGUAGES))
+    language_names: dict[str, str] = field(default_factory=dict)
+    """Each language's name in its own script (the language menu's), for links to the fallback languages."""
 
 
 @dataclass
@@ -110,6 +120,8 @@ class Page:
 class Build:
     def __init__(self, settings: Settings, relative_url: Callable[[str, str], str]) -> None:
         self.settings = settings
+        self.essentials = Essentials(tuple(settings.essentials_languages), tuple(settings.essentials_pages),
+                                     tuple(settings.essentials_fallback), dict(settings.language_names))
         self.relative_url = relative_url
         """(target, from page url) -> relative link; the generator's own rule, so links match its pages."""
         self.site: Site | None = None
@@ -141,6 +153,7 @@ class Build:
         self.early: list[Future[Any]] = []
         """Jobs started in prepare that fill caches the default language's assets read."""
         self.printed: Future[dict[str, bytes]] | None = None
+        self.places_printed: Future[dict[str, bytes]] | None = None
 
     # 1. Before the first page -----------------------------------------------------------------
 
@@ -149,9 +162,12 @@ class Build:
         if self.site is not None:
             return
         st = self.settings
+        setup = self.essentials.check(st.languages, st.default)
+        if setup:
+            raise BuildError("Essentials languages:\n  - " + "\n  - ".join(setup))
         try:
-            self.strings = load_strings(st.languages)
-            site = load_site(st.root, st.languages, data_dir=st.data_dir)
+            self.strings = load_strings(st.languages, essentials=st.essentials_languages)
+            site = load_site(st.root, st.languages, data_dir=st.data_dir, essentials=st.essentials_languages)
         except (DataError, StringsError) as e:
             raise BuildError(str(e)) from None
         if (st.root / st.data_dir / "selfcheck.yml").exists():  # the self-check is optional
@@ -199,6 +215,19 @@ class Build:
             kit, strings, template_dir = self.kit, self.strings, self._template_dir()
             self.printed = self.background.thread(
                 lambda: kit.print_pdfs(strings, template_dir, self._cache(), log.info))
+            if site.places:  # after the kit's, in the same thread: one Chromium at a time
+                printed = self.printed
+
+                def places_month() -> dict[str, bytes]:
+                    printed.exception()  # waits; the kit's own failure is raised where the kit is written
+                    return self._print_places_month(template_dir)
+
+                self.places_printed = self.background.thread(places_month)
+            # QR codes (about 10 ms each, two per shared address and language) in worker processes
+            qr_cache = self._cache("qr")
+            urls = sharekit.qr_codes_to_make(st.site_url, share.shared_pages(kit.config, site, st.default), qr_cache)
+            self.early += [self.background.submit(sharekit.make_qr_codes, urls[i:i + QR_BATCH], qr_cache)
+                           for i in range(0, len(urls), QR_BATCH)]
 
     def stage(self, site_dir: Path) -> Path:
         """Where to build: a staging folder beside ``site_dir`` that replaces it only on success."""
@@ -223,6 +252,11 @@ class Build:
                  **self._places_macros(page, url_for), **self._finder_macros(page, url_for)}
         if page.lang != self.settings.default:
             markdown = self._translation_notice(markdown, page)
+        if page.lang in self.essentials.languages:
+            src_dir = _untranslated(page.src, site.languages).rpartition("/")[0]
+            markdown = essentials.rewrite_links(markdown, self.essentials, page.lang, src_dir,
+                                                self._fallback_url(page), self.strings[page.lang]
+                                                ("essentials.not_translated"))
         try:
             markdown = macros.expand_macros(markdown, site, page.lang, self.strings[page.lang], url_for=url_for,
                                             slots=slots, extra=extra)
@@ -283,6 +317,12 @@ class Build:
                 self.furigana_problems.append(
                     f"{page.source_label} ({page.lang}): the title '{title}' has kanji and the page's heading does "
                     "not show their readings; start the page with '# ' and the title in furigana notation")
+        if page.lang in self.essentials.languages:
+            try:
+                output = essentials.replace_nav_entries(output, self.essentials, self._fallback_url(page),
+                                                        self.strings[page.lang]("essentials.not_translated"))
+            except ValueError as e:
+                raise BuildError(f"{page.source_label}: {e}") from None
         wasm = _untranslated(page.src, site.languages) in self.settings.wasm_pages
         if wasm and self.assets and 'id="tg-selfcheck-data"' in output:
             early = pyodide_assets.early_start(self.relative_url(self.assets["pyodide"], page.url),
@@ -306,6 +346,31 @@ class Build:
         1,000 entries must not draw 6,000 cards (about 24 ms each). Their link previews still carry the
         page's own title and description (og:title, og:description); every other page has its own card."""
         return not (src in self.generated and src.split("/")[0] in ("services", "places"))
+
+    def _fallback_url(self, page: Page) -> Callable[[str, str], str]:
+        """(language, source page) -> the page's address in that language, relative to ``page``."""
+        default = self.settings.default
+        return lambda lang, src: self.relative_url(share.lang_prefix(lang, default) + share.page_path(src), page.url)
+
+    def nav(self, nav: Any, lang: str) -> Any:
+        """The menu (the generator's nav config) for ``lang``: unchanged for a full language; for an essentials
+        language, pages outside its set become entries that link to them in English and やさしい日本語."""
+        if lang not in self.essentials.languages:
+            return nav
+        s, missing = self.strings[lang], []
+
+        def label(src: str) -> str:
+            key = essentials.page_key(src)
+            if key not in s.table:
+                missing.append(key)
+                return src
+            return s(key)
+
+        out = essentials.nav_for(nav, self.essentials, lang, label)
+        if missing:
+            raise BuildError(f"tsunagu/locales/{lang}.yml and en.yml: the menu needs a name for each page outside "
+                             f"the essentials set; add {', '.join(sorted(set(missing)))}")
+        return out
 
     def template_output(self, output: str, template_name: str) -> str:
         """Pages made from a template alone (404.html) get the same CSP and fixes."""
@@ -347,7 +412,8 @@ class Build:
         kit_done = time.perf_counter()
         try:
             stylesheets.reduce(self.settings.root, site_dir)
-        except stylesheets.StylesheetError as e:
+            minify.scripts(self.settings.root, site_dir)
+        except (stylesheets.StylesheetError, minify.MinifyError) as e:
             raise BuildError(str(e)) from None
         self._write_host_files(site_dir)
         if self.settings.offline_pages:
@@ -385,7 +451,7 @@ class Build:
 
     def _check_pages(self, generated: dict[str, str]) -> None:
         st = self.settings
-        problems = check_translations(st.docs_dir, st.default, st.languages)
+        problems = check_translations(st.docs_dir, st.default, st.languages, self.essentials)
         for option in ("talk_now_page", "privacy_page"):
             page = getattr(st, option)
             if not (st.docs_dir / page).is_file():
@@ -398,7 +464,8 @@ class Build:
         self._check_terms(generated)
 
     def _check_terms(self, generated: dict[str, str]) -> None:
-        """Avoided terms (data/glossary.yml) in pages, data and strings; facts added or dropped in translation."""
+        """Avoided terms (data/glossary.yml) in pages, data and strings; やさしい日本語 without 分かち書き;
+        facts added or dropped in translation."""
         st = self.settings
         try:
             terms = glossary.load(st.root, st.languages, st.data_dir)
@@ -412,6 +479,10 @@ class Build:
             options += glossary.names_without_japanese(st.root, st.data_dir, lang)
         if found or options:
             raise BuildError(glossary.report(found, options))
+        unspaced = wakachi.check(st.root, st.docs_dir, st.languages, st.furigana_locales, skip=generated,
+                                 data_dir=st.data_dir)
+        if unspaced:
+            raise BuildError(wakachi.report(unspaced))
         differences = translation_facts.check_docs(st.docs_dir, st.root, st.default, st.languages, skip=generated)
         new, gone = translation_facts.unlisted(differences, translation_facts.load_known(st.root, st.data_dir))
         if new or gone:
@@ -493,7 +564,8 @@ class Build:
             data_log.warning(f"site_url is {st.site_url}, a placeholder: printed materials say SAMPLE. "
                              "Set site_url in mkdocs.yml (or TSUNAGU_SITE_URL) to the public address before printing")
         names = {lang: st.site_names.get(lang, st.site_name) for lang in site.languages}
-        self.kit = sharekit.ShareKit.load(settings, site, st.site_url, st.default, st.docs_dir, names)
+        self.kit = sharekit.ShareKit.load(settings, site, st.site_url, st.default, st.docs_dir, names,
+                                          has=self.essentials.has)
 
     def _share_macros(self, page: Page) -> dict[str, Any]:
         if self.kit is None:
@@ -526,8 +598,14 @@ class Build:
             self._write_places_month(site_dir, self._template_dir())
 
     def _write_places_month(self, site_dir: Path, template_dir: Path) -> None:
-        """kit/print/<lang>/places-month.pdf: this month's sessions (Japan time; TSUNAGU_PLACES_MONTH=YYYY-MM
-        prints another month, e.g. next month's for the newsletter)."""
+        """kit/print/<lang>/places-month.pdf, printed beside the pages (see prepare) or here."""
+        printed = self.places_printed.result() if self.places_printed else self._print_places_month(template_dir)
+        for rel, pdf in printed.items():
+            sharekit.write(site_dir, rel, pdf)
+
+    def _print_places_month(self, template_dir: Path) -> dict[str, bytes]:
+        """This month's sessions (Japan time; TSUNAGU_PLACES_MONTH=YYYY-MM prints another month, e.g. next
+        month's for the newsletter): site path -> PDF."""
         st, site = self.settings, self._site()
         wanted = os.environ.get("TSUNAGU_PLACES_MONTH", "")
         today = dt.datetime.now(dt.timezone(dt.timedelta(hours=9))).date()
@@ -535,15 +613,15 @@ class Build:
         jobs = {sharekit.pdf_file(lang, places_print.KIND): places_print.render_html(
             template_dir, site, lang, self.strings[lang], site_name=st.site_names.get(lang, st.site_name),
             page_url=share.absolute(st.site_url, share.lang_prefix(lang, st.default) + "places/"),
-            year=year, month=month, sample=share.is_placeholder(st.site_url)) for lang in site.languages}
+            year=year, month=month, sample=share.is_placeholder(st.site_url)) for lang in site.full_languages}
         try:
-            for rel, pdf in printkit.pdfs(jobs, self._cache() / "print", progress=log.info).items():
-                sharekit.write(site_dir, rel, pdf)
+            return printkit.pdfs(jobs, self._cache() / "print", progress=log.info)
         except printkit.PrintError as e:
             raise BuildError(str(e)) from None
 
     def _finish_html(self, html: str, wasm: bool) -> str:
         html = postprocess.valid_markup(postprocess.outbound_links(html, self.settings.site_url))
+        html = postprocess.compact_whitespace(postprocess.without_material_js_markup(html))
         self.script_hashes.update(csp.script_hashes(html))
         return csp.add_meta(html, wasm=wasm)
 
@@ -560,7 +638,8 @@ class Build:
 
     def _write_service_worker(self, site_dir: Path) -> None:
         st, site = self.settings, self._site()
-        pages = offline.essential_pages(st.docs_dir, st.offline_pages, site.languages, st.default)
+        pages = offline.essential_pages(st.docs_dir, st.offline_pages, site.languages, st.default,
+                                        has=self.essentials.has)
         if not any(pages.values()):
             raise BuildError(f"plugins.tsunagu.offline_pages: expected pages in docs/; none matches "
                              f"{st.offline_pages}")

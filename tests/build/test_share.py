@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from tests.build.test_build import LANGS
-from tests.conftest import ROOT
+from tests.build.test_build import ESSENTIALS, LANGS
+from tests.conftest import ESSENTIALS_LANGS, ROOT
 from tsunagu.data.loader import load_site
 from tsunagu.kit.share import read_published
 
@@ -37,9 +37,12 @@ def _decode(images: list[Path]) -> list[set[str]]:
 
 
 def test_kit_covers_every_shared_page_in_every_language(kit: dict[str, Any]) -> None:
-    site = load_site(ROOT, LANGS)
-    per_lang = 6 + len(site.services)  # the six pages in data/share.yml, and every service
-    assert len(kit["pages"]) == per_lang * len(LANGS)
+    site = load_site(ROOT, LANGS, essentials=ESSENTIALS_LANGS)
+    shared = ["index.md", "talk-now.md", "self-check.md", "directory.md", "young-people.md", "foreign-residents.md"]
+    # the six pages in data/share.yml (an essentials language: those it has), and every service
+    assert len(kit["pages"]) == sum(len(ESSENTIALS.built_languages([lang], p)) for lang in LANGS for p in shared) \
+        + len(site.services) * len(LANGS)
+    assert 6 * len(LANGS) > sum(len(ESSENTIALS.built_languages(LANGS, p)) for p in shared)  # es has no young-people
     for lang in LANGS:
         assert {e["page"] for e in kit["pages"] if e["lang"] == lang} >= {"index.md", "talk-now.md", "self-check.md",
                                                                            "services/childline.md"}
@@ -70,9 +73,10 @@ def test_every_svg_qr_renders_and_decodes_to_its_address(built_site: Path, kit: 
 
 def test_every_pdf_is_one_a4_page_with_the_numbers_and_a_working_qr(built_site: Path, kit: dict[str, Any],
                                                                      tmp_path: Path) -> None:
-    site = load_site(ROOT, LANGS)
+    site = load_site(ROOT, LANGS, essentials=ESSENTIALS_LANGS)
     assert {(p["lang"], p["kind"]) for p in kit["print"]} == {
-        (lang, kind) for lang in LANGS for kind in ("poster", "flyer", "handout")}
+        (lang, kind) for lang in LANGS for kind in ("poster", "flyer", "handout")
+        if kind != "handout" or ESSENTIALS.has(lang, "young-people.md")}  # the handout's QR opens young-people
     for p in kit["print"]:
         pdf = built_site / p["pdf"]
         info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout

@@ -221,11 +221,26 @@ REFLOW_CHECK = """() => {
     }
     return false;
   };
+  // A space at the end of a line hangs past it (CSS Text), invisible: an ASCII space by a pixel or so, the
+  // U+3000 between やさしい日本語 文節 by up to a character. Only what is drawn past the edge counts.
+  const onlySpacePast = (e) => {
+    const chars = [];
+    const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const n = walker.currentNode;
+      for (let i = 0; i < n.data.length; i++) {
+        const range = document.createRange();
+        range.setStart(n, i);
+        range.setEnd(n, i + 1);
+        if (range.getBoundingClientRect().right > w + 1.5) chars.push(n.data[i]);
+      }
+    }
+    return chars.length > 0 && chars.every((c) => /\\s/.test(c));
+  };
   for (const e of document.body.querySelectorAll('*')) {
     const r = e.getBoundingClientRect();
-    // 1.5 px of slack: a space at the end of a line may hang past it (CSS Text), invisible.
     if (r.width === 0 || r.height === 0 || r.right <= w + 1.5 || r.right <= 0) continue;
-    if (getComputedStyle(e).visibility !== 'visible' || clipped(e)) continue;
+    if (getComputedStyle(e).visibility !== 'visible' || clipped(e) || onlySpacePast(e)) continue;
     const text = (e.textContent || '').trim().slice(0, 40);
     out.push(e.tagName + '.' + e.className + ' right=' + Math.round(r.right) + ' ' + text);
   }

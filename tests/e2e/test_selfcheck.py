@@ -17,7 +17,7 @@ import yaml
 from playwright.sync_api import Browser, Page, Route
 
 from tests.build.test_build import LANGS
-from tests.conftest import ROOT
+from tests.conftest import ESSENTIALS_LANGS, ROOT
 from tests.e2e.conftest import CSP_LISTENER
 from tests.e2e.test_pages import WCAG_AA
 from tsunagu.data.loader import load_site
@@ -245,7 +245,7 @@ def _result_ids(html: str) -> list[str]:
 
 
 def test_static_result_pages_suit_anyone_and_list_the_same_services_in_every_language(built_site: Path) -> None:
-    site = load_site(ROOT, LANGS, today=dt.date(2026, 11, 26))
+    site = load_site(ROOT, LANGS, essentials=ESSENTIALS_LANGS, today=dt.date(2026, 11, 26))
     specialised = set(yaml.safe_load((ROOT / "data" / "selfcheck.yml").read_text(encoding="utf-8"))
                       ["specialised_topics"])
     groups = ("never", "hardly", "sometimes", "often")

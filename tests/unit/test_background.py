@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from tsunagu.background import Background
-from tsunagu.kit import cards
+from tsunagu.kit import cards, qr, sharekit
+from tsunagu.kit.share import SharedPage, lang_prefix, page_path
 
 
 def _fail(message: str) -> bytes:
@@ -44,3 +45,27 @@ def test_thread_hands_back_result_and_error() -> None:
     assert Background.thread(lambda: 42).result(timeout=10) == 42
     with pytest.raises(cards.CardError):
         Background.thread(lambda: _fail("no chromium")).result(timeout=10)
+
+
+def test_qr_codes_made_in_a_worker_are_the_ones_written_without_it(tmp_path: Path) -> None:
+    pages = [SharedPage(lang, src, lang_prefix(lang, "ja") + page_path(src))
+             for lang in ("ja", "en") for src in ("index.md", "talk-now.md", "services/childline.md")]
+    site_url = "https://city.example/"
+    cache = tmp_path / "cache"
+    urls = sharekit.qr_codes_to_make(site_url, pages, cache)
+    assert len(urls) == 6
+    work = Background(workers=1)
+    try:
+        work.submit(sharekit.make_qr_codes, urls[:4], cache).result(timeout=60)
+        work.submit(sharekit.make_qr_codes, urls[4:], cache).result(timeout=60)
+    finally:
+        work.close()
+    assert sharekit.qr_codes_to_make(site_url, pages, cache) == []
+    assert not list(cache.glob("*.part"))
+    sharekit.write_qr_codes(tmp_path / "from-cache", site_url, pages, cache)
+    sharekit.write_qr_codes(tmp_path / "in-place", site_url, pages, None)  # the serial way, no cache
+    made = sorted(p.relative_to(tmp_path / "in-place") for p in (tmp_path / "in-place").rglob("*.*"))
+    assert len(made) == 12
+    for rel in made:
+        assert (tmp_path / "from-cache" / rel).read_bytes() == (tmp_path / "in-place" / rel).read_bytes(), rel
+    assert qr.svg_and_png(urls[0]) == (qr.svg(urls[0]), qr.png(urls[0]))

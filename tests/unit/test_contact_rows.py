@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import ESSENTIALS_LANGS
+from tests.conftest import SITE_LANGS as LANGS
 from tsunagu.data.loader import CONTACT_TYPES, load_site
 from tsunagu.data.model import Contact, Service, Site
 from tsunagu.data.strings import load_strings
@@ -20,7 +22,6 @@ from tsunagu.pages import fragments, ruby
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 DATA = ROOT / "tests" / "data"
-LANGS = ("ja", "ja-easy", "en", "zh", "ko", "vi")
 STRINGS = load_strings(LANGS)
 WARDS = ("moji", "kokurakita", "kokuraminami", "wakamatsu", "yahatahigashi", "yahatanishi", "tobata")
 
@@ -28,7 +29,7 @@ WARDS = ("moji", "kokurakita", "kokuraminami", "wakamatsu", "yahatahigashi", "ya
 @pytest.fixture(scope="module")
 def city() -> Site:
     """The site's own data (data/services/), as the build reads it."""
-    return load_site(ROOT, LANGS, today=dt.date(2026, 12, 1))
+    return load_site(ROOT, LANGS, essentials=ESSENTIALS_LANGS, today=dt.date(2026, 12, 1))
 
 
 @pytest.fixture(scope="module")

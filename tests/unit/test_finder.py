@@ -13,7 +13,8 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ESSENTIALS_LANGS, ROOT
+from tests.conftest import SITE_LANGS as LANGS
 from tsunagu.data.loader import load_site
 from tsunagu.data.problems import DataError
 from tsunagu.data.strings import load_strings
@@ -22,7 +23,6 @@ from tsunagu.finder.page import finder
 from tsunagu.finder.rank import rank
 
 TABLE = json.loads((ROOT / "tests" / "data" / "finder-cases.json").read_text(encoding="utf-8"))
-LANGS = ("ja", "ja-easy", "en", "zh", "ko", "vi")
 
 
 @pytest.mark.parametrize(("name", "mode", "prefs", "when", "expected"), TABLE["cases"], ids=lambda v: str(v))
@@ -43,7 +43,7 @@ def test_the_table_covers_the_issue_clocks_and_rules() -> None:
 
 @pytest.fixture(scope="module")
 def site() -> Any:
-    return load_site(ROOT, LANGS, data_dir="data")
+    return load_site(ROOT, LANGS, essentials=ESSENTIALS_LANGS, data_dir="data")
 
 
 def test_every_choice_finds_a_topic_in_use_and_a_line(site: Any) -> None:

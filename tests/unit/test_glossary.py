@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.conftest import ESSENTIALS_LANGS
+from tests.conftest import SITE_LANGS as LANGS
 from tsunagu.content import glossary
 from tsunagu.data.problems import DataError
 
 ROOT = Path(__file__).resolve().parents[2]
-LANGS = ("ja", "ja-easy", "en", "zh", "ko", "vi")
 YOU = glossary.Term("ko-you", {"ko": "여러분"}, {"ko": ("당신",)})
 NI = glossary.Term("zh-you", {"zh": "您"}, {"zh": ("你",)}, {"zh": ("谢谢你告诉我",)})
 
@@ -44,6 +45,16 @@ def test_data_lines_take_the_language_of_their_key(tmp_path: Path) -> None:
 def test_allowed_phrases_keep_an_avoided_term(tmp_path: Path) -> None:
     assert glossary.find_in_text("说一声“谢谢你告诉我”", [NI], LANGS, "f", "zh") == []
     assert len(glossary.find_in_text("谢谢你告诉我，你好", [NI], LANGS, "f", "zh")) == 1
+
+
+def test_a_term_for_some_files_applies_only_there() -> None:
+    elder = glossary.Term("vi-older-readers", {"vi": "quý vị"}, {"vi": ("bạn",)}, {"vi": ("bạn bè",)},
+                          files=("data/services/dementia-*.yml",))
+    text = "description:\n  vi: Nếu bạn lo lắng, hãy gặp bạn bè.\n"
+    assert [(f.line, f.found) for f in glossary.find_in_text(text, [elder], LANGS, "data/services/dementia-x.yml")
+            ] == [(2, "bạn")]
+    assert glossary.find_in_text(text, [elder], LANGS, "data/services/youth.yml") == []
+    assert glossary.find_in_text("  vi: gặp bạn bè\n", [elder], LANGS, "data/services/dementia-x.yml") == []
 
 
 def test_option_labels_must_be_the_glossary_term() -> None:
@@ -91,4 +102,5 @@ def test_english_names_keep_the_japanese_name(tmp_path: Path) -> None:
         "data/services/a.yml: name.en 'City of Kitakyushu' must keep the Japanese name in brackets, so a caller "
         "can say it at reception: 'City of Kitakyushu (北九州市)'"]
     assert glossary.names_without_japanese(ROOT) == []
-    assert glossary.bracket_languages(ROOT) == ["en"] and glossary.bracket_languages(root) == []
+    assert glossary.bracket_languages(ROOT)[0] == "en" and glossary.bracket_languages(root) == []
+    assert set(ESSENTIALS_LANGS) <= set(glossary.bracket_languages(ROOT))  # names in es, pt, ... keep it too

@@ -12,6 +12,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from tests.conftest import ESSENTIALS_LANGS
+from tests.conftest import SITE_LANGS as LANGS
 from tsunagu.data.loader import load_site
 from tsunagu.data.model import Source
 from tsunagu.data.strings import load_strings
@@ -19,7 +21,6 @@ from tsunagu.directory import listing
 from tsunagu.pages import fragments, ruby
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-LANGS = ("ja", "ja-easy", "en", "zh", "ko", "vi")
 STRINGS = load_strings(LANGS)
 UPDATED = dt.date(2026, 11, 26)
 
@@ -35,13 +36,14 @@ def _line(source: Source, lang: str) -> str:
     ("unknown", "（日付不明）", "(date not known)"),
 ])
 def test_the_source_date_is_as_precise_as_the_data(as_of: str, ja: str, en: str) -> None:
-    src = Source("市政だより", "https://www.example.org/", "government", as_of)
+    src = Source(title="市政だより", url="https://www.example.org/", kind="government", as_of=as_of)
     assert f"</a>{ja}、2026-11-26 確認" in _line(src, "ja")
     assert f"</a> {en}, checked 2026-11-26" in _line(src, "en")
 
 
 def test_a_source_over_two_years_old_asks_the_reader_to_check_in_every_language() -> None:
-    old = Source("区役所の一覧", "https://www.example.org/", "government", "2024-11")  # starts 2024-11-01
+    old = Source(title="区役所の一覧", url="https://www.example.org/", kind="government",
+                 as_of="2024-11")  # starts 2024-11-01
     recent = dataclasses.replace(old, as_of="2024-11-26")  # exactly two years: not yet
     for lang in LANGS:
         assert "tg-source__old" in _line(old, lang) and "2024" in _line(old, lang), lang
@@ -54,7 +56,7 @@ def test_a_source_over_two_years_old_asks_the_reader_to_check_in_every_language(
 
 
 def test_well_known_numbers_show_where_they_come_from_without_a_date_or_link() -> None:
-    src = Source("全国共通の緊急通報番号", "", "government", "unknown", well_known=True)
+    src = Source(title="全国共通の緊急通報番号", kind="government", as_of="unknown", well_known=True)
     assert _line(src, "ja") == ('<small class="tg-source">出典：<cite>全国共通の緊急通報番号</cite>、'
                                 "2026-11-26 確認</small>")
 
@@ -89,7 +91,7 @@ def test_no_editors_address_means_no_link() -> None:
 
 def test_kitakyushu_has_no_editors_address_yet_and_says_so() -> None:
     root = Path(__file__).resolve().parent.parent.parent
-    site = load_site(root, LANGS, today=dt.date(2026, 12, 1))
+    site = load_site(root, LANGS, essentials=ESSENTIALS_LANGS, today=dt.date(2026, 12, 1))
     assert site.editors_email == ""
     assert any("'editors_email' is not set" in w for w in site.warnings)
     verified = [c for sv in site.services.values() for c in sv.contacts if c.verified]

@@ -1,4 +1,5 @@
-"""Material's stylesheet reduced to the rules the built pages use (tsunagu/publish/stylesheets.py, PurgeCSS)."""
+"""Material's stylesheet reduced to the rules the built pages use (tsunagu/publish/stylesheets.py, PurgeCSS),
+combined with our own stylesheet into one minified file."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ pytestmark = pytest.mark.skipif(shutil.which("node") is None or not (ROOT / "nod
 
 MATERIAL = (":root{--md-used:#123;--md-unused-icon:url(x.svg);--md-ours:#456}"
             ".md-header{color:var(--md-used)}.md-search{color:red}h1{margin:0}"
-            "[data-md-color-primary=indigo]{--md-x:1}[data-md-color-primary=custom]{--md-y:2}"
+            "[data-md-color-primary=indigo]{color:blue}[data-md-color-primary=custom]{color:teal}"
+
             "details[open]>summary{font-weight:700}\n/*# sourceMappingURL=main.0123abcd.min.css.map*/")
 
 
@@ -26,12 +28,17 @@ def _site(tmp_path: Path) -> Path:
     (site / "assets" / "stylesheets" / "main.0123abcd.min.css").write_text(MATERIAL, encoding="utf-8")
     (site / "assets" / "stylesheets" / "main.0123abcd.min.css.map").write_text(
         '{"version":3,"sources":[],"names":[],"mappings":""}', encoding="utf-8")
-    (site / "assets" / "tsunagu" / "tsunagu.css").write_text(".tg-x{color:var(--md-ours)}", encoding="utf-8")
+    (site / "assets" / "tsunagu" / "tsunagu.css").write_text(
+        "/* ours */\n.tg-x {\n  color: var(--md-ours);\n}\n", encoding="utf-8")
+    links = ('<link rel="stylesheet" href="{0}assets/stylesheets/main.0123abcd.min.css">\n'
+             '<link rel="stylesheet" href="{0}assets/tsunagu/tsunagu.css">\n')
+    body = ('</head><body data-md-color-primary="custom"><header class="md-header"><h1>Hi</h1></header>'
+            "<details><summary>More</summary></details><p>A note in words.</p></body></html>")
+    (site / "index.html").write_text("<!doctype html><html><head>" + links.format("") + body, encoding="utf-8")
     (site / "en").mkdir()
-    (site / "en" / "index.html").write_text(
-        '<!doctype html><html><head><link rel="stylesheet" href="../assets/stylesheets/main.0123abcd.min.css">'
-        '</head><body data-md-color-primary="custom"><header class="md-header"><h1>Hi</h1></header>'
-        "<details><summary>More</summary></details></body></html>", encoding="utf-8")
+    (site / "en" / "index.html").write_text("<!doctype html><html><head>" + links.format("../") + body,
+                                            encoding="utf-8")
+    (site / "404.html").write_text("<!doctype html><html><head>" + links.format("/") + body, encoding="utf-8")
     return site
 
 
@@ -49,9 +56,27 @@ def test_unused_rules_and_properties_go_used_ones_stay(tmp_path: Path) -> None:
     assert "sourceMappingURL" not in css
     assert not (site / "assets" / "stylesheets" / "main.0123abcd.min.css").exists()
     assert not (site / "assets" / "stylesheets" / "main.0123abcd.min.css.map").exists()
-    html = (site / "en" / "index.html").read_text(encoding="utf-8")
-    assert f"../assets/stylesheets/{new}" in html and "0123abcd" not in html
-    assert (site / "assets" / "tsunagu" / "tsunagu.css").read_text(encoding="utf-8") == ".tg-x{color:var(--md-ours)}"
+
+
+def test_our_stylesheet_is_appended_minified_and_pages_link_one_file(tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    new = stylesheets.reduce(ROOT, site)["main.0123abcd.min.css"]
+    css = (site / "assets" / "stylesheets" / new).read_text(encoding="utf-8")
+    assert css.index(".md-header") < css.index(".tg-x{color:var(--md-ours)}"), "Material first, ours after"
+    assert "/*" not in css and "\n  " not in css, "minified"
+    assert not (site / "assets" / "tsunagu" / "tsunagu.css").exists()
+    for page, prefix in (("index.html", ""), ("en/index.html", "../"), ("404.html", "/")):
+        html = (site / page).read_text(encoding="utf-8")
+        assert html.count('rel="stylesheet"') == 1, page
+        assert f'<link rel="stylesheet" href="{prefix}assets/stylesheets/{new}">' in html, page
+        assert "0123abcd" not in html and "tsunagu.css" not in html
+
+
+def test_a_relative_url_in_our_stylesheet_is_refused(tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    (site / "assets" / "tsunagu" / "tsunagu.css").write_text(".tg-x{background:url(bg.png)}", encoding="utf-8")
+    with pytest.raises(stylesheets.StylesheetError, match="url"):
+        stylesheets.reduce(ROOT, site)
 
 
 def test_same_site_same_output(tmp_path: Path) -> None:

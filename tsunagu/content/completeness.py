@@ -6,10 +6,17 @@ from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
+from tsunagu.content.essentials import Essentials
 
-def check_translations(docs_dir: Path, default: str, languages: Iterable[str]) -> list[str]:
-    """Return one message per missing translation or unknown language suffix, sorted by page."""
+
+def check_translations(docs_dir: Path, default: str, languages: Iterable[str],
+                       essentials: Essentials | None = None) -> list[str]:
+    """Return one message per missing translation or unknown language suffix, sorted by page.
+
+    An essentials language must have exactly the pages of its set: one missing is a problem, and so is one
+    outside the set (it would be built and offered beside the English and やさしい日本語 links)."""
     langs = list(languages)
+    ess = essentials or Essentials()
     others = [lang for lang in langs if lang != default]
     pages: dict[str, set[str]] = defaultdict(set)
     problems: list[str] = []
@@ -25,7 +32,12 @@ def check_translations(docs_dir: Path, default: str, languages: Iterable[str]) -
             pages[rel].add(default)
     for page, found in sorted(pages.items()):
         for lang in langs:
-            if lang not in found:
+            if not ess.has(lang, page):
+                if lang in found:
+                    problems.append(f"{_localized(page, lang, default)}: '{lang}' is an essentials language and "
+                                    f"docs/{page} is outside its set of pages ({', '.join(ess.pages)}); delete the "
+                                    "file (the menu offers the page in English and やさしい日本語)")
+            elif lang not in found:
                 problems.append(f"docs/{page}: no '{lang}' version; create {_localized(page, lang, default)}")
     return problems
 

@@ -12,6 +12,7 @@ A concept may also name answer options (``selfcheck_option``): their labels in `
 
 from __future__ import annotations
 
+import fnmatch
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -37,6 +38,12 @@ class Term:
     allow: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Phrases in which an avoided term is right (quoted speech, an official name)."""
     selfcheck_option: str = ""
+    files: tuple[str, ...] = ()
+    """Where the term applies (glob patterns from the site's root, e.g. texts written for older people);
+    empty: everywhere."""
+
+    def applies_to(self, file: str) -> bool:
+        return not self.files or any(fnmatch.fnmatchcase(file, pattern) for pattern in self.files)
 
 
 @dataclass(frozen=True)
@@ -71,7 +78,7 @@ def load(root: Path, languages: Iterable[str], data_dir: str = "data") -> list[T
     for i, entry in enumerate(entries):
         r = Reader(file, str(entry.get("id", f"terms[{i}]")) if isinstance(entry, dict) else f"terms[{i}]",
                    langs, problems)
-        m = r.mapping(entry, "", {"id", "about", "preferred", "avoid", "allow", "selfcheck_option"})
+        m = r.mapping(entry, "", {"id", "about", "preferred", "avoid", "allow", "selfcheck_option", "files"})
         term_id = r.string(m, "id")
         r.string(m, "about")
         preferred = _texts(r, m, "preferred", langs, one=True)
@@ -82,8 +89,9 @@ def load(root: Path, languages: Iterable[str], data_dir: str = "data") -> list[T
                 r.problem(f"preferred.{lang}", f"the preferred term in '{lang}' (it has terms to avoid)",
                           m.get("preferred", {}).get(lang) if isinstance(m.get("preferred"), dict) else None,
                           f"preferred: {{{lang}: ...}}")
+        files = tuple(r.str_list(m, "files")) if "files" in m else ()
         terms.append(Term(term_id, {k: v[0] for k, v in preferred.items()}, avoid, allow,
-                          r.string(m, "selfcheck_option", required=False)))
+                          r.string(m, "selfcheck_option", required=False), files))
     if problems:
         raise DataError(problems)
     return terms
@@ -148,6 +156,7 @@ def lines_by_language(text: str, languages: Iterable[str], lang: str | None = No
 def find_in_text(text: str, terms: list[Term], languages: Iterable[str], file: str,
                  lang: str | None = None) -> list[Finding]:
     out: list[Finding] = []
+    terms = [term for term in terms if term.applies_to(file)]
     for n, line_lang, line in lines_by_language(text, languages, lang):
         for term in terms:
             for avoided in term.avoid.get(line_lang, ()):

@@ -42,7 +42,7 @@ def expand_macros(markdown: str, site: Site, lang: str, s: Strings, url_for: Url
         **extra,
         "service": lambda i: service_card(site.services[i], site, lang, s),
         "tel": lambda i: tel_inline(site.services[i], lang, s),
-        "survey": lambda i: survey_figure(site.surveys[i], lang, s),
+        "survey": lambda i: _survey(site, i, lang, s),
         "service-page": lambda i: directory.service_page(site.services[i], site, lang, s, url_for),
         "topic-page": lambda i: directory.topic_page(i, site, lang, s, url_for),
         "audience-page": lambda i: directory.audience_page(i, site, lang, s, url_for),
@@ -107,3 +107,14 @@ def _known(site: Site, kind: str, ident: str, extra: dict[str, Callable[[str], s
 
 
 __all__ = ["MacroError", "expand_macros", "text"]
+
+
+def _survey(site: Site, ident: str, lang: str, s: Strings) -> str:
+    survey = site.surveys[ident]
+    texts = [survey.title, *survey.categories, *(label for label, _ in survey.series)]
+    texts += [survey.note] if survey.note else []
+    if any(lang not in t for t in texts):  # an essentials language need not have survey texts
+        raise MacroError(f"[[survey {ident}]] has no '{lang}' texts in data/surveys.yml ('{lang}' is an essentials "
+                         f"language, whose surveys are optional): add '{lang}:' to its title, categories and series "
+                         "labels, or leave the chart out of this page")
+    return survey_figure(survey, lang, s)

@@ -12,14 +12,13 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from tsunagu.data.model import PLACE_COSTS, PLACE_KINDS, WEEKDAYS, Place, Session, Source
+from tsunagu.data.model import WEEKDAYS, Place, Session, Source
 from tsunagu.data.problems import MISSING, Found, Problems
 from tsunagu.data.reader import Reader, one_of, read_age_range, read_yaml, relative
+from tsunagu.data.record import DEFAULT, Check, CustomReader, Fields
 
 SourceReader = Callable[[Reader, Any, str, dt.date], "Source | None"]
 """The loader's source reader (title, url, kind, as_of)."""
-KEYS = {"id", "kind", "name", "description", "area", "address", "map_query", "schedule", "cost", "cost_note",
-        "ages", "first_timers", "accessibility", "contact", "service", "list_url", "status", "source", "checked"}
 SCHEDULE_KEYS = {"weekly", "monthly", "dates", "closed_dates", "note"}
 WEEKS = (1, 2, 3, 4, 5, -1)
 EXAMPLE_SCHEDULE = "schedule: {monthly: [{weeks: [2], day: tue, opens: '10:00', closes: '12:00'}]}"
@@ -51,50 +50,50 @@ def load_places(root: Path, folder: Path, langs: tuple[str, ...], problems: Prob
 
 
 def _read_place(r: Reader, raw: Any, stem: str, today: dt.date, read_source: SourceReader) -> Place | None:
-    m = r.mapping(raw, "", KEYS)
-    if not m:
-        return None
-    pid = r.string(m, "id")
+    f = Fields(r, today, {**READERS, "place_source": _source_reader(read_source)}, CHECKS, {"stem": stem})
+    values = f.record(Place, raw, "", skip_empty=True)
+    return Place(file=r.file, **values) if values is not None else None
+
+
+def _check_id(f: Fields, m: Mapping[str, Any], path: str, v: dict[str, Any]) -> None:
+    pid, stem = v["id"], f.context["stem"]
     if pid and pid != stem:
-        r.problem("id", f"the file name without .yml ('{stem}')", pid, f"id: {stem}")
-    status = r.choice(m, "status", ("verified", "unverified"))
-    source: Source | None = read_source(r, m["source"], "source", today) if "source" in m else None
-    if source is None:
-        r.problem("source", "the public page or paper that lists this place (title, url, kind, as_of)", MISSING,
-                  "source: {title: 市政だより 2026年2月15日号, url: https://..., kind: government, as_of: 2026-02-15}")
-    elif "as_of" not in m["source"]:
-        r.problem("source.as_of", "the date of the source itself (YYYY-MM-DD, YYYY-MM, YYYY or unknown)", MISSING,
-                  "as_of: 2026-02-15")
-    checked = r.date(m, "checked", today, required=status == "verified")
-    sessions, closed, note = _read_schedule(r, m.get("schedule", MISSING))
+        f.r.problem("id", f"the file name without .yml ('{stem}')", pid, f"id: {stem}")
+
+
+def _source_reader(read_source: SourceReader) -> CustomReader:
+    def read(f: Fields, raw: Any, key: str, v: dict[str, Any]) -> Source:
+        source = read_source(f.r, raw, "source", f.today) if raw is not MISSING else None
+        if source is None:
+            f.r.problem("source", "the public page or paper that lists this place (title, url, kind, as_of)",
+                        MISSING, "source: {title: 市政だより 2026年2月15日号, url: https://..., kind: government, "
+                        "as_of: 2026-02-15}")
+        elif "as_of" not in raw:
+            f.r.problem("source.as_of", "the date of the source itself (YYYY-MM-DD, YYYY-MM, YYYY or unknown)",
+                        MISSING, "as_of: 2026-02-15")
+        return source or Source(title="")
+    return read
+
+
+def _check_checked(f: Fields, m: Mapping[str, Any], path: str, v: dict[str, Any]) -> None:
+    if v["status"] == "verified" and "checked" not in m:
+        f.r.problem("checked", "a date as YYYY-MM-DD", MISSING, "checked: 2026-11-26")
+
+
+def _read_ages_key(f: Fields, raw: Any, key: str, v: dict[str, Any]) -> Any:
     # ``ages: any`` is the source saying "everyone"; no ``ages`` is the source saying nothing.
-    low, high = _read_ages(r, m["ages"]) if "ages" in m and m["ages"] != "any" else (None, None)
-    return Place(
-        id=pid,
-        file=r.file,
-        kind=r.choice(m, "kind", PLACE_KINDS),
-        name=r.localized(m, "name"),
-        description=r.localized(m, "description"),
-        area=r.string(m, "area"),
-        status=status,
-        source=source or Source(title=""),
-        checked=checked,
-        address=r.string(m, "address", required=False),
-        map_query=r.string(m, "map_query", required=False),
-        sessions=sessions,
-        closed_dates=closed,
-        schedule_note=note,
-        cost=r.choice(m, "cost", PLACE_COSTS) if "cost" in m else "unknown",
-        cost_note=r.localized(m, "cost_note") if "cost_note" in m else {},
-        min_age=low,
-        max_age=high,
-        ages_stated="ages" in m,
-        first_timers=r.flag(m, "first_timers", ""),
-        accessibility=r.localized(m, "accessibility") if "accessibility" in m else {},
-        contact=r.localized(m, "contact") if "contact" in m else {},
-        service=r.string(m, "service", required=False),
-        list_url=r.url(m, "list_url", required=False),
-    )
+    if raw is MISSING:
+        return DEFAULT
+    low, high = (None, None) if raw == "any" else read_age_range(f.r, raw, "ages", 65, "{min_age: 6, max_age: 15}")
+    return low, high, True
+
+
+def _read_schedule_key(f: Fields, raw: Any, key: str, v: dict[str, Any]) -> Any:
+    return _read_schedule(f.r, raw)
+
+
+READERS: dict[str, CustomReader] = {"schedule": _read_schedule_key, "ages": _read_ages_key}
+CHECKS: dict[tuple[type, str], Check] = {(Place, "id"): _check_id, (Place, "checked"): _check_checked}
 
 
 def _read_schedule(r: Reader, raw: Any) -> tuple[tuple[Session, ...], tuple[dt.date, ...], dict[str, str]]:
@@ -167,7 +166,3 @@ def _span(r: Reader, m: Mapping[str, Any], key: str) -> tuple[str, str]:
         r.problem(f"{key}.closes", f"a time after opens ({opens}) on the same day", closes,
                   "{opens: '13:30', closes: '16:00'}")
     return opens, closes
-
-
-def _read_ages(r: Reader, raw: Any) -> tuple[int | None, int | None]:
-    return read_age_range(r, raw, "ages", 65, "{min_age: 6, max_age: 15}")

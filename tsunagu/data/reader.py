@@ -65,6 +65,8 @@ class Reader:
     record: str
     languages: tuple[str, ...]
     problems: Problems
+    optional: tuple[str, ...] = ()
+    """Languages a text may have but need not (essentials languages in surveys: a chart on an essentials page)."""
 
     def problem(self, key: str, expected: str, found: object, example: str = "") -> None:
         self.problems.add(self.file, self.record, key, expected, found, example)
@@ -159,8 +161,13 @@ class Reader:
                              example)
             else:
                 out[lang] = text.strip()
+        for lang in self.optional:
+            if lang in v and (not isinstance(v[lang], str) or not v[lang].strip()):
+                self.problem(f"{key}.{lang}", f"a text in language '{lang}' (or no '{lang}' key)", v[lang], example)
+            elif lang in v:
+                out[lang] = v[lang].strip()
         for lang in v:
-            if lang not in self.languages:
+            if lang not in self.languages and lang not in self.optional:
                 self.problem(f"{key}.{lang}", "one of the site's languages (" + ", ".join(self.languages) + ")",
                              Found(f"unknown language '{lang}'"))
         return out

@@ -10,6 +10,8 @@ import yaml
 
 LOCALES_DIR = Path(__file__).parents[1] / "locales"
 REFERENCE = "en"
+ESSENTIALS_PREFIX = "essentials."
+"""Keys only essentials languages need (menu labels of the pages they do not have); en.yml holds the reference."""
 
 
 class StringsError(Exception):
@@ -27,8 +29,11 @@ class Strings:
         return self.table[key].format(**values)
 
 
-def load_strings(languages: Iterable[str], folder: Path = LOCALES_DIR) -> dict[str, Strings]:
-    """Load every language's strings; raise listing every missing file and key."""
+def load_strings(languages: Iterable[str], folder: Path = LOCALES_DIR,
+                 essentials: Iterable[str] = ()) -> dict[str, Strings]:
+    """Load every language's strings; raise listing every missing file and key. ``essentials.*`` keys are
+    required of essentials languages only."""
+    essential = set(essentials)
     reference = _read(folder / f"{REFERENCE}.yml")
     out: dict[str, Strings] = {}
     problems: list[str] = []
@@ -39,7 +44,8 @@ def load_strings(languages: Iterable[str], folder: Path = LOCALES_DIR) -> dict[s
                             "and translate every value")
             continue
         table = _read(path)
-        missing = [k for k in reference if k not in table]
+        missing = [k for k in reference if k not in table
+                   and (lang in essential or not k.startswith(ESSENTIALS_PREFIX))]
         if missing:
             problems.append(f"{path.name}: missing key(s) " + ", ".join(missing))
         out[lang] = Strings(lang, table)

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from tsunagu.data.model import Service, Site
@@ -21,15 +20,14 @@ from tsunagu.directory.rules import AGE_BANDS, filter_json, topics_in_use
 from tsunagu.finder.choices import Finder
 from tsunagu.finder.rank import TYPES
 from tsunagu.pages import fragments, ruby
+from tsunagu.pages.templates import feature_environment
 
 UrlFor = Callable[[str], str]
 LIMIT = 12
 """Lines listed below the crisis lines: enough to choose from, short enough for one printed page."""
 METHODS = ("phone", "chat", "visit")
 
-_ENV = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True,
-                   undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-_ENV.filters["ruby"] = lambda value: Markup(fragments.text(str(value)))
+_ENV = feature_environment(Path(__file__).parent / "templates")
 
 
 def finder(finder_data: Finder, mode: str, site: Site, lang: str, s: Strings, url_for: UrlFor) -> str:

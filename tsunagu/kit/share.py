@@ -8,6 +8,7 @@ list all come from :func:`shared_pages`, so they cannot disagree.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -145,13 +146,15 @@ def lang_prefix(lang: str, default: str) -> str:
     return "" if lang == default else f"{lang}/"
 
 
-def shared_pages(share: ShareConfig, site: Site, default: str) -> list[SharedPage]:
-    """Every shared page in every language, in a stable order (languages as configured)."""
+def shared_pages(share: ShareConfig, site: Site, default: str,
+                 has: Callable[[str, str], bool] = lambda lang, src: True) -> list[SharedPage]:
+    """Every shared page in every language that has it (``has(lang, src)``), in a stable order (languages as
+    configured)."""
     sources = list(share.pages)
     if share.services:
         sources += [f"services/{sid}.md" for sid in sorted(site.services)]
     return [SharedPage(lang, src, lang_prefix(lang, default) + page_path(src))
-            for lang in site.languages for src in sources]
+            for lang in site.languages for src in sources if has(lang, src)]
 
 
 def absolute(site_url: str, path: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,14 +78,39 @@ def write(site_dir: Path, rel: str, data: bytes) -> None:
     target.write_bytes(data)
 
 
+def _qr_keys(url: str) -> tuple[str, str]:
+    """Cache keys of an address's SVG and PNG."""
+    return f"qr-svg\x1f{url}", f"qr-png\x1f{qr.PNG_SCALE}\x1f{url}"
+
+
 def write_qr_codes(site_dir: Path, site_url: str, pages: list[SharedPage], cache: Path | None) -> None:
     for page in pages:
         url = absolute(site_url, page.path)
         svg_rel, png_rel = qr_files(page)
-        svg = cached(cache, f"qr-svg\x1f{url}", "svg", lambda url=url: qr.svg(url))  # type: ignore[misc]
+        svg_key, png_key = _qr_keys(url)
+        svg = cached(cache, svg_key, "svg", lambda url=url: qr.svg(url))  # type: ignore[misc]
         write(site_dir, svg_rel, svg)
-        png = cached(cache, f"qr-png\x1f{qr.PNG_SCALE}\x1f{url}", "png", lambda url=url: qr.png(url))  # type: ignore[misc]
+        png = cached(cache, png_key, "png", lambda url=url: qr.png(url))  # type: ignore[misc]
         write(site_dir, png_rel, png)
+
+
+def qr_codes_to_make(site_url: str, pages: list[SharedPage], cache: Path) -> list[str]:
+    """The addresses whose QR codes are not in the cache yet (one per address, in the pages' order)."""
+    urls = dict.fromkeys(absolute(site_url, page.path) for page in pages)
+    return [url for url in urls if not all(cache_path(cache, key, ext).exists()
+                                           for key, ext in zip(_qr_keys(url), ("svg", "png"), strict=True))]
+
+
+def make_qr_codes(urls: list[str], cache: Path) -> None:
+    """Fill the cache with the SVG and PNG of each address (run in worker processes beside the pages, so
+    :func:`write_qr_codes` only copies; a city with 1,000 services has 6,000 addresses)."""
+    for url in urls:
+        for key, ext, data in zip(_qr_keys(url), ("svg", "png"), qr.svg_and_png(url), strict=True):
+            path = cache_path(cache, key, ext)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            part = path.with_name(f"{path.name}.{os.getpid()}.part")
+            part.write_bytes(data)
+            part.replace(path)  # a reader never sees half a file
 
 
 def write_redirect(site_dir: Path, old: str, target_href: str, title: str) -> None:
@@ -124,22 +150,27 @@ class ShareKit:
     titles: dict[tuple[str, str], str]
     """(language, page source) -> the page's title, for QR tables and printed links."""
     site_names: dict[str, str]
+    has: Callable[[str, str], bool] = lambda lang, src: True
+    """Whether a page (source in docs/) exists in a language: an essentials language shares and prints only
+    what it has (tsunagu/content/essentials.py)."""
 
     @classmethod
     def load(cls, config: ShareConfig, site: Site, site_url: str, default: str, docs_dir: Path,
-             site_names: dict[str, str]) -> ShareKit:
+             site_names: dict[str, str], has: Callable[[str, str], bool] = lambda lang, src: True) -> ShareKit:
         sources = {*config.pages, *config.redirects.values()}
         for doc in config.print.values():
             sources |= {doc.qr, *doc.links}
         titles: dict[tuple[str, str], str] = {}
         for lang in site.languages:
             for src in sources:
+                if not has(lang, src):
+                    continue
                 name = src if lang == default else f"{src[:-3]}.{lang}.md"
                 meta = front_matter.meta((docs_dir / name).read_text(encoding="utf-8"))
                 titles[(lang, src)] = str(meta.get("title") or src)
             for sid, service in site.services.items():
                 titles[(lang, f"services/{sid}.md")] = service.name[lang]
-        return cls(config, site, site_url, default, titles, site_names)
+        return cls(config, site, site_url, default, titles, site_names, has)
 
     def url(self, lang: str, src: str) -> str:
         """The absolute address of a page in a language."""
@@ -150,7 +181,7 @@ class ShareKit:
         cfg = self.config
 
         def rows(sources: list[str]) -> list[share_html.KitRow]:
-            shared = {p.src: p for p in shared_pages(cfg, self.site, self.default) if p.lang == lang}
+            shared = {p.src: p for p in shared_pages(cfg, self.site, self.default, self.has) if p.lang == lang}
             out = []
             for src in sources:
                 svg, png = qr_files(shared[src])
@@ -197,6 +228,8 @@ class ShareKit:
         prints: list[dict[str, object]] = []
         for lang in self.site.languages:
             for kind, doc in self.config.print.items():
+                if not all(self.has(lang, src) for src in (doc.qr, *doc.links)):
+                    continue  # an essentials language prints only documents whose pages it has
                 links = [printkit.Link(self.titles[(lang, src)], self.url(lang, src)) for src in doc.links]
                 jobs[pdf_file(lang, kind)] = printkit.render_html(
                     template_dir, doc, self.site, lang, strings[lang], site_name=self.site_names[lang],
@@ -221,10 +254,12 @@ class ShareKit:
         """After the last language: QR codes and redirects; check every address; then PDFs and kit.json.
 
         ``printed`` returns PDFs printed beforehand (see :meth:`print_pdfs`); without it they are printed here."""
-        pages = shared_pages(self.config, self.site, self.default)
+        pages = shared_pages(self.config, self.site, self.default, self.has)
         write_qr_codes(site_dir, self.site_url, pages, cache / "qr" if cache else None)
         for old, target in self.config.redirects.items():
             for lang in self.site.languages:
+                if not self.has(lang, target):
+                    continue
                 prefix = lang_prefix(lang, self.default)
                 href = relative_url(prefix + page_path(target), prefix + old)
                 write_redirect(site_dir, prefix + old, href, ruby.strip(self.titles[(lang, target)]))

@@ -51,8 +51,14 @@ FILTERS: dict[str, Callable[[Any], Any]] = {
 
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
+    return feature_environment(TEMPLATE_DIR)
+
+
+@cache
+def feature_environment(folder: Path) -> jinja2.Environment:
+    """The same settings and filters for a feature folder's own templates (finder/, places/)."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATE_DIR)),
+        loader=jinja2.FileSystemLoader(str(folder)),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

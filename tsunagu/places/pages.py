@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from tsunagu.data.model import WEEKDAYS, Place, Site
@@ -23,6 +22,7 @@ from tsunagu.directory.rules import AGE_BANDS, page_source, page_stub
 from tsunagu.pages import ruby
 from tsunagu.pages.fragments import as_of_text, source_line, text
 from tsunagu.pages.hours import days_text
+from tsunagu.pages.templates import feature_environment
 
 FOLDER = "places"
 """Where the place pages go in docs/ (git-ignored, rewritten on every build); the listing is docs/places.md."""
@@ -30,10 +30,7 @@ MAP_SEARCH = "https://www.google.com/maps/search/?api=1&query="
 """Google's documented address that opens the phone's map app (or the map site). Only a tap sends anything."""
 UrlFor = Callable[[str], str]
 
-_ENV = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True,
-                   undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-_ENV.filters["ruby"] = lambda value: Markup(text(str(value)))
-_ENV.filters["reading"] = lambda value: ruby.reading(str(value))
+_ENV = feature_environment(Path(__file__).parent / "templates")
 
 
 @dataclass(frozen=True)
@@ -60,7 +57,7 @@ class PlaceView:
 def generated_pages(site: Site, default: str, strings: dict[str, Strings]) -> dict[str, str]:
     """Relative path in docs/ -> Markdown, for every place in every language."""
     pages: dict[str, str] = {}
-    for lang in site.languages:
+    for lang in site.full_languages:  # essentials languages have no place pages
         for place in site.places.values():
             pages[page_source(FOLDER, place.id, lang, default)] = page_stub(
                 ruby.strip(place.name[lang]), ruby.strip(place.description[lang]), f"[[place-page {place.id}]]",
@@ -174,5 +171,5 @@ def _data_json(places: list[Place], site: Site, s: Strings) -> str:
         "count": ruby.reading(s("places.count", n="{n}")),
         "nomatch": ruby.reading(s("places.nomatch")),
     }
-    blob = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-    return f'<script type="application/json" id="tg-places-data">{blob}</script>'
+    # Made safe for <script> here ("</" cannot end it), so the template must not HTML-escape it (Markup).
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")

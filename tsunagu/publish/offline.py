@@ -11,6 +11,7 @@ import fnmatch
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from tsunagu.kit.share import page_path
@@ -23,10 +24,11 @@ _SKIP = re.compile(r"\.(gz|br|map)$|^kit/|^sw\.js$")
 
 
 def essential_pages(docs_dir: Path, patterns: list[str], languages: tuple[str, ...],
-                    default: str) -> dict[str, list[str]]:
+                    default: str, has: Callable[[str, str], bool] = lambda lang, src: True) -> dict[str, list[str]]:
     """Per language folder (``""``, ``en/``, ...), the site paths of the pages to keep offline.
 
-    ``patterns`` name default-language sources in docs/ (``talk-now.md``, ``self-check/*.md``).
+    ``patterns`` name default-language sources in docs/ (``talk-now.md``, ``self-check/*.md``); ``has(lang,
+    src)`` says whether a page exists in a language (an essentials language has fewer).
     """
     sources = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
     bare = [s for s in sources if not any(s.endswith(f".{lang}.md") for lang in languages)]
@@ -34,7 +36,7 @@ def essential_pages(docs_dir: Path, patterns: list[str], languages: tuple[str, .
     out: dict[str, list[str]] = {}
     for lang in languages:
         prefix = "" if lang == default else f"{lang}/"
-        out[prefix] = [prefix + page_path(s) for s in dict.fromkeys(chosen)]
+        out[prefix] = [prefix + page_path(s) for s in dict.fromkeys(chosen) if has(lang, s)]
     return out
 
 

@@ -19,6 +19,12 @@ CSV_COLUMNS = (
     "source_title", "source_url", "last_verified_on",
 )
 """Column names follow Open Referral HSDS where one exists (service_area, last_verified_on, fees)."""
+# The JSON's key order is part of its published format; the model's order is the order problems are reported in.
+SERVICE_KEYS = ("id", "organisation", "name", "description", "topics", "area", "contacts", "short_name", "url",
+                "url_source", "min_age", "max_age")
+CONTACT_KEYS = ("type", "value", "status", "source", "checked", "label", "hours", "fee", "note", "if_busy",
+                "languages")
+SOURCE_KEYS = ("title", "url", "kind", "as_of", "well_known")
 
 
 def services_json(site: Site, translation: dict[str, Any] | None = None) -> str:
@@ -53,17 +59,29 @@ def services_csv(site: Site, lang: str, s: Strings) -> str:
 
 
 def _service(sv: Service) -> dict[str, Any]:
-    data = asdict(sv)
-    data.pop("file")
+    data = _ordered(asdict(sv), SERVICE_KEYS)
     data["languages"] = list(sv.languages)  # a property: what some confirmed line speaks
-    for contact, raw in zip(sv.contacts, data["contacts"], strict=True):
-        raw.pop("superseded")  # old numbers are recorded for editors, never published
+    if data["url_source"]:
+        data["url_source"] = _ordered(data["url_source"], SOURCE_KEYS)
+    contacts = data["contacts"] = [_ordered(raw, CONTACT_KEYS) for raw in data["contacts"]]
+    for contact, raw in zip(sv.contacts, contacts, strict=True):
         raw["hours"] = hours_json(contact.hours)
         raw["checked"] = contact.checked.isoformat() if contact.checked else None
+        if raw["source"]:
+            raw["source"] = _ordered(raw["source"], SOURCE_KEYS)
         if not contact.verified:
             raw["value"] = ""
     plain: dict[str, Any] = _plain(data)
     return plain
+
+
+UNPUBLISHED = ("file", "superseded")
+"""Where a record came from, and old numbers (recorded for editors, never published)."""
+
+
+def _ordered(raw: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
+    """``keys`` first, then any field added to the model since (published too, at the end)."""
+    return {k: raw[k] for k in (*keys, *(k for k in raw if k not in keys)) if k not in UNPUBLISHED}
 
 
 def _plain(node: Any) -> Any:

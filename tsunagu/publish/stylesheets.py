@@ -4,7 +4,10 @@ The site loads no Material JavaScript and has no search, so most of Material's 1
 applies (23 KB of a 40 KB first visit). After the last language, PurgeCSS (npm, pinned in
 package-lock.json) keeps the rules whose selectors match something in the built HTML or our own scripts;
 the reduced file gets a name with its own hash, so a long cache lifetime never serves the full one.
-Our own tsunagu.css is left whole: it is small, and its states are set by our scripts.
+Our own stylesheets (extra_css: tsunagu.css) are not reduced, since our scripts set their states, but are
+appended to Material's in the order the pages link them and the whole is minified (esbuild): one
+stylesheet, one request. Every response carries about 1 KB of headers (the security policy), so three
+requests for the CSS of every page cost more than the palette's 0.2 KB of rules.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from tsunagu.publish import minify
+
 SCRIPT = "scripts/purge-css.mjs"
 TSUNAGU_CHECKOUT = Path(__file__).resolve().parents[2]
 """The folder with tsunagu's package.json (node_modules/purgecss, scripts/)."""
@@ -23,6 +28,8 @@ STYLESHEETS = "assets/stylesheets"
 # Material's hashed names: main.57a0d79d.min.css, palette.fb2fffe2.min.css
 NAME = re.compile(r"^(main|palette)\.[0-9a-f]{8}\.min\.css$")
 SOURCE_MAP = re.compile(r"/\*# sourceMappingURL=[^*]*\*/\s*$")
+LINK = re.compile(r'<link rel="stylesheet" href="([^"]+)">\n?')
+RELATIVE_URL = re.compile(r"url\(\s*['\"]?(?!data:|#)[^)]*\)")
 
 
 class StylesheetError(Exception):
@@ -46,26 +53,71 @@ def reduce(project: Path, site_dir: Path) -> dict[str, str]:
     if run.returncode != 0:
         raise StylesheetError(f"PurgeCSS failed on the built site:\n{run.stderr.strip()}")
     reduced: dict[str, str] = json.loads(run.stdout)
+    parts = [SOURCE_MAP.sub("", reduced[str(sheet)]) for sheet in sheets]
+    extra = _extra_sheets(site_dir, sheets)
+    for path in extra:
+        css = path.read_text(encoding="utf-8")
+        if RELATIVE_URL.search(css):  # it moves to assets/stylesheets/: a relative url() would break
+            raise StylesheetError(f"{path.relative_to(site_dir)}: url() to a file cannot be combined; "
+                                  "use a data: URL or leave the file out of extra_css")
+        parts.append(css)
+    combined = folder / "combined.css"
+    combined.write_text("\n".join(parts), encoding="utf-8")
+    try:
+        minify.files(tools, [combined])
+    except minify.MinifyError as e:
+        raise StylesheetError(str(e)) from None
+    css_bytes = combined.read_bytes()
+    new = f"main.{hashlib.sha256(css_bytes).hexdigest()[:8]}.min.css"
+    combined.replace(folder / new)
     renames: dict[str, str] = {}
     for sheet in sheets:
-        css = SOURCE_MAP.sub("", reduced[str(sheet)]).encode("utf-8")
-        kind = sheet.name.split(".", 1)[0]
-        new = f"{kind}.{hashlib.sha256(css).hexdigest()[:8]}.min.css"
-        (folder / new).write_bytes(css)
-        if new != sheet.name:
+        if sheet.name != new:
             sheet.unlink()
         sheet.with_name(sheet.name + ".map").unlink(missing_ok=True)  # maps the full file, not this one
         renames[sheet.name] = new
-    _relink(site_dir, renames)
+    for path in extra:
+        path.unlink()
+    _relink(site_dir, new, {p.relative_to(site_dir).as_posix() for p in [*sheets, *extra]})
     return renames
 
 
-def _relink(site_dir: Path, renames: dict[str, str]) -> None:
-    """Point every page at the reduced files."""
+def _extra_sheets(site_dir: Path, sheets: list[Path]) -> list[Path]:
+    """Our own stylesheets, in the order the home page links them after Material's."""
+    home = site_dir / "index.html"
+    if not home.is_file():
+        return []
+    theirs = {s.name for s in sheets}
+    out = []
+    for href in LINK.findall(home.read_text(encoding="utf-8")):
+        if href.startswith(("http:", "https:", "//")) or href.rsplit("/", 1)[-1] in theirs:
+            continue
+        path = site_dir / href.lstrip("/")
+        if path.suffix == ".css" and path.is_file():
+            out.append(path)
+    return out
+
+
+def _relink(site_dir: Path, new: str, old: set[str]) -> None:
+    """Point every page at the one stylesheet: the first link to a combined sheet becomes it, the rest go.
+
+    ``old`` holds site paths (assets/stylesheets/main.….min.css); a page links them relative to itself
+    (../../assets/…) or from the root (/assets/…, the 404 page)."""
     for page in site_dir.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
-        changed = html
-        for old, new in renames.items():
-            changed = changed.replace(f"{STYLESHEETS}/{old}", f"{STYLESHEETS}/{new}")
+        done = False
+
+        def swap(m: re.Match[str]) -> str:
+            nonlocal done
+            href = m.group(1)
+            target = next((o for o in old if href == o or href.endswith("/" + o)), None)
+            if target is None:
+                return m.group(0)
+            if done:
+                return ""
+            done = True
+            return f'<link rel="stylesheet" href="{href[: len(href) - len(target)]}{STYLESHEETS}/{new}">\n'
+
+        changed = LINK.sub(swap, html)
         if changed != html:
             page.write_text(changed, encoding="utf-8")

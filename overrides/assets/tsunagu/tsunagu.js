@@ -136,9 +136,14 @@
   navigator.serviceWorker.addEventListener("controllerchange", function () {
     warm(navigator.serviceWorker.controller);
   });
-  navigator.serviceWorker.register(url.href, { updateViaCache: "none" }).then(function () {
-    return navigator.serviceWorker.ready;
-  }).then(function (registration) {
-    warm(registration.active);
-  }).catch(function () { /* offline use is a bonus: the page works the same without it */ });
+  // After the load event: on a slow phone the page's own files come first, the offline copy after.
+  function register() {
+    navigator.serviceWorker.register(url.href, { updateViaCache: "none" }).then(function () {
+      return navigator.serviceWorker.ready;
+    }).then(function (registration) {
+      warm(registration.active);
+    }).catch(function () { /* offline use is a bonus: the page works the same without it */ });
+  }
+  if (document.readyState === "complete") register();
+  else window.addEventListener("load", register);
 })();
