@@ -80,6 +80,8 @@ class Sent:
     bytes: int  # status line + headers + body actually written (less if the client went away)
     raw: int  # the file's own size, before compression
     dest: str  # Sec-Fetch-Dest: document, script, worker, serviceworker, empty (fetch) …
+    started: float = 0.0  # time.time() when the request arrived (before the latency)
+    finished: float = 0.0  # time.time() when its last byte was written
 
 
 @dataclass
@@ -169,6 +171,7 @@ def _handler(site: Path, mounts: dict[str, Path], link: _Link, latency: float, s
             path = unquote(urlsplit(self.path).path)
             accepted = {e.split(";")[0].strip() for e in self.headers.get("Accept-Encoding", "").split(",")}
             served.accept.update(a for a in accepted if a)
+            arrived = time.time()
             # One round trip before the first byte, for every request, whoever makes it.
             time.sleep(latency)
             file, redirect = self._file(path)
@@ -205,7 +208,7 @@ def _handler(site: Path, mounts: dict[str, Path], link: _Link, latency: float, s
             head += "".join(f"{k}: {v}\r\n" for k, v in headers).encode("latin-1") + b"\r\n"
             payload = head + (data if body else b"")
             # Logged and counted before each write, so a client that has the last byte finds it counted.
-            record = Sent(path, status, encoding, 0, raw, self.headers.get("Sec-Fetch-Dest", ""))
+            record = Sent(path, status, encoding, 0, raw, self.headers.get("Sec-Fetch-Dest", ""), arrived)
             served.log.append(record)
             for i in range(0, len(payload), CHUNK):
                 chunk = payload[i:i + CHUNK]
@@ -218,6 +221,7 @@ def _handler(site: Path, mounts: dict[str, Path], link: _Link, latency: float, s
                     self.close_connection = True
                     return
             self.wfile.flush()
+            record.finished = time.time()
 
         def _encoded(self, file: Path, accepted: set[str], ctype: str) -> tuple[bytes, str]:
             # The build's precompressed copies first (nginx gzip_static / brotli_static; Netlify and

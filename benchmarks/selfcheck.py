@@ -17,6 +17,8 @@ result <= 1 s after the last answer. Prints numbers; asserts nothing.
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import shutil
 import sys
 import tempfile
@@ -59,6 +61,7 @@ class Row:
     page_bytes: int = 0
     wasm_mb: float = 0.0
     heap_mb: float = 0.0
+    breakdown: str = ""
 
 
 def stock_folder(tmp: Path) -> Path:
@@ -93,7 +96,7 @@ def ours(browser: harness.Browser, served: harness.Served, person_s: float) -> R
     context = browser.browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
     served.clear()
-    start = time.perf_counter()
+    start, wall = time.perf_counter(), time.time()
     page.goto(served.url + "en/self-check/")
     try:
         page.wait_for_selector("#tg-selfcheck[data-engine=pyodide]", timeout=READY_WAIT_MS)
@@ -111,6 +114,7 @@ def ours(browser: harness.Browser, served: harness.Served, person_s: float) -> R
     page.click("#tg-sc-submit")
     page.wait_for_selector("#tg-sc-result:not([hidden])")
     seen_ms = (time.perf_counter() - clicked) * 1000
+    phases = json.loads(page.get_attribute("#tg-selfcheck", "data-phases") or "{}")
     info: dict[str, Any] = page.evaluate("""() => {
         const form = document.getElementById('tg-selfcheck'), result = document.getElementById('tg-sc-result');
         // The page stamps both times for a Pyodide result; the paper result has no stamp (null).
@@ -125,7 +129,19 @@ def ours(browser: harness.Browser, served: harness.Served, person_s: float) -> R
                # Measured from here (click to visible, a few ms of CDP more) when the page has no stamp.
                result_ms=float(info["after"]) if info["after"] is not None else seen_ms, engine=str(info["engine"]),
                page_bytes=served.bytes() - served.bytes(*PYODIDE_PATHS),
-               wasm_mb=info["wasm"] / 1e6, heap_mb=info["heap"] / 1e6)
+               wasm_mb=info["wasm"] / 1e6, heap_mb=info["heap"] / 1e6, breakdown=_breakdown(served, wall, phases))
+
+
+def _breakdown(served: harness.Served, wall: float, phases: dict[str, float]) -> str:
+    """Where the seconds to ready went, from opening the page: the worker starts (page loaded, its scripts
+    run), the last byte of Pyodide's files leaves the server, Python runs (WebAssembly compiled, Python
+    started, its standard library imported), selfcheck imported."""
+    if not phases:
+        return ""
+    files = [s.finished for s in served.log if s.path.startswith(PYODIDE_PATHS[0]) and s.finished]
+    steps = [("worker started", phases["worker"] / 1000), ("Pyodide downloaded", max(files, default=0.0)),
+             ("Python running", phases["runtime"] / 1000), ("selfcheck imported", phases["ready"] / 1000)]
+    return ", ".join(f"{name} {at - wall:.1f} s" for name, at in steps if at)
 
 
 def _seconds(value: float | None) -> str:
@@ -177,6 +193,9 @@ def main(argv: list[str] | None = None) -> None:
                                          f"{row.page_bytes / 1024:.0f} KB with its offline copy, WASM memory "
                                          f"{row.wasm_mb:.0f} MB, page JS heap {row.heap_mb:.1f} MB")
                             print(line, flush=True)
+                            if row.breakdown:
+                                print(f"{'':36}start-up: {row.breakdown}; load average {os.getloadavg()[0]:.1f}",
+                                      flush=True)
         print(f"person: {person_s:.0f} s from opening the page to the last answer; 'never' = not ready within "
               f"{READY_WAIT_MS // 1000} s (the page gives up after 20 s and shows the paper result)")
 

@@ -35,6 +35,8 @@ if [ "$want_test" = "--test" ]; then
   command -v rsvg-convert >/dev/null || needed+=(librsvg2-bin)
   command -v java >/dev/null || needed+=(default-jre-headless)  # the Nu HTML checker (npm vnu-jar)
   command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || needed+=(nginx)  # serves the site in a test
+  # serves the build's .br copies in that test (Debian's brotli static module for nginx)
+  [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || needed+=(libnginx-mod-http-brotli-static)
 fi
 if [ ${#needed[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

@@ -22,6 +22,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +62,7 @@ to show them), so a fix to one entry is never blocked because another is due for
 QR_BATCH = 50
 """Addresses per worker job when QR codes are made beside the pages (about 1 s of work each)."""
 SERVICE_PAGE = re.compile(r"(?:^|/)services/([a-z0-9-]+)(?:\.[a-zA-Z-]+)?\.md$")
+_CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?>", re.I)  # the early-start script goes right after it
 UrlFor = Callable[[str], str]
 
 
@@ -322,6 +324,10 @@ class Build:
             except ValueError as e:
                 raise BuildError(f"{page.source_label}: {e}") from None
         wasm = _untranslated(page.src, site.languages) in self.settings.wasm_pages
+        if wasm and self.assets and 'id="tg-selfcheck-data"' in output:
+            early = pyodide_assets.early_start(self.relative_url(self.assets["pyodide"], page.url),
+                                               self.relative_url(self.assets["stdlib"], page.url))
+            output = _CHARSET.sub(lambda m: m.group(0) + early, output, count=1)
         if self.kit is not None and self._own_card(page.src):
             start = time.perf_counter()
             card = self.kit.card_of(page.lang, self.settings.site_names.get(page.lang, self.settings.site_name),
@@ -413,6 +419,9 @@ class Build:
         if self.settings.offline_pages:
             self._write_service_worker(site_dir)
         self._check_never_published(site_dir)
+        # Last, once every file is final (the service worker included) and checked as plain text. Brotli
+        # quality 5: 16 MB of pages in about 0.5 s (quality 9: 5 s, 3 % smaller), so nothing to cache.
+        hosting.precompress_text(site_dir, partial(pyodide_assets.compressed, brotli_quality=5))
         self.background.close()
         if self.kit is not None:  # benchmarks/site.py reads these lines
             log.info(f"Share kit took {self.timings.pop('cards', 0.0) + kit_done - start:.2f} s "
@@ -625,6 +634,7 @@ class Build:
         url = self.settings.site_url
         (site_dir / hosting.HEADERS_FILE).write_text(hosting.headers_file(site_dir, policy, url), encoding="utf-8")
         (site_dir / hosting.NGINX_FILE).write_text(hosting.nginx_file(policy, url), encoding="utf-8")
+        (site_dir / hosting.NGINX_BROTLI_FILE).write_text(hosting.nginx_brotli_file(), encoding="utf-8")
 
     def _write_service_worker(self, site_dir: Path) -> None:
         st, site = self.settings, self._site()

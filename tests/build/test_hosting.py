@@ -22,6 +22,7 @@ REQUIRED = {
     "X-Content-Type-Options": "nosniff",
 }
 STRICT_TYPES = {".wasm": "application/wasm", ".mjs": "text/javascript"}
+BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
 
 
 def parse_headers_file(text: str) -> dict[str, dict[str, str]]:
@@ -135,10 +136,13 @@ def test_real_nginx_serves_the_site_with_the_generated_snippet(built_site: Path,
     port = _free_port()
     user = "user root;" if os.geteuid() == 0 else ""  # workers must read the test's private temp folder
     temp = " ".join(f"{k}_temp_path {tmp_path}/{k};" for k in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    brotli = BROTLI_MODULE.is_file()  # Debian's libnginx-mod-http-brotli-static (scripts/setup.sh --test)
     (tmp_path / "nginx.conf").write_text(
-        f"{user} worker_processes 1; daemon off; pid {tmp_path}/nginx.pid; error_log {tmp_path}/error.log;\n"
+        (f"load_module {BROTLI_MODULE};\n" if brotli else "")
+        + f"{user} worker_processes 1; daemon off; pid {tmp_path}/nginx.pid; error_log {tmp_path}/error.log;\n"
         f"events {{}}\nhttp {{ access_log off; {temp}\n"
-        f"  server {{ listen 127.0.0.1:{port}; root {built_site}; include {built_site}/_nginx.conf; }} }}\n",
+        f"  server {{ listen 127.0.0.1:{port}; root {built_site}; include {built_site}/_nginx.conf;\n"
+        + (f"    include {built_site}/_nginx_brotli.conf;\n" if brotli else "") + "  } }\n",
         encoding="utf-8")
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
     process = subprocess.Popen([nginx, "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")],
@@ -160,14 +164,83 @@ def test_real_nginx_serves_the_site_with_the_generated_snippet(built_site: Path,
         assert status == 200 and h["content-type"] == "application/wasm"
         assert h.get("content-encoding") == "gzip", "the precompressed .gz copy is served"
         assert "immutable" in h["cache-control"] and "frame-ancestors 'none'" in h["content-security-policy"]
+        assert body == (built_site / "assets/pyodide/314.0.7/pyodide.asm.wasm.gz").read_bytes()
+        # Pages have precompressed copies too: sent as built, never compressed again on the fly.
+        status, h, body = _get(base + "/en/talk-now/", **{"Accept-Encoding": "gzip"})
+        assert h.get("content-encoding") == "gzip"
+        assert body == (built_site / "en/talk-now/index.html.gz").read_bytes()
+        stdlib = next(built_site.rglob("python_stdlib-*.gzip"))
+        status, h, body = _get(f"{base}/{stdlib.relative_to(built_site).as_posix()}", **{"Accept-Encoding": "gzip, br"})
+        assert status == 200 and "content-encoding" not in h, "the worker inflates the standard library itself"
+        assert body == stdlib.read_bytes() and "immutable" in h["cache-control"]
+        if brotli:
+            for path in ("/assets/pyodide/314.0.7/pyodide.asm.wasm", "/en/talk-now/"):
+                status, h, body = _get(base + path, **{"Accept-Encoding": "gzip, br"})
+                assert status == 200 and h.get("content-encoding") == "br", path
+                copy = built_site / (path.strip("/") + ("/index.html" if path.endswith("/") else "") + ".br")
+                assert body == copy.read_bytes(), path
+            status, h, _ = _get(base + "/assets/pyodide/314.0.7/pyodide.asm.wasm")
+            assert "content-encoding" not in h, "without Accept-Encoding, the file itself"
         worker = next(built_site.rglob("*.mjs")).relative_to(built_site).as_posix()
         status, h, _ = _get(f"{base}/{worker}")
         assert status == 200 and h["content-type"].startswith("text/javascript")
         status, h, _ = _get(base + "/sw.js")
         assert status == 200 and "must-revalidate" in h["cache-control"]
         assert _get(base + "/_headers")[0] == 404 and _get(base + "/_nginx.conf")[0] == 404
+        assert _get(base + "/_nginx_brotli.conf")[0] == 404
         status, _, body = _get(base + "/no-such-page/")
         assert status == 404 and b"404" in body
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+WRANGLER = Path(__file__).resolve().parents[2] / "node_modules" / ".bin" / "wrangler"
+
+
+@pytest.mark.skipif(not WRANGLER.exists(), reason="wrangler (npm, a dev dependency) is installed by npm ci")
+def test_cloudflare_pages_dev_server_applies_the_headers_file(built_site: Path, tmp_path: Path) -> None:
+    """Cloudflare's own local Pages server (wrangler 3, which runs on Node 20 and offline) reads _headers as
+    Cloudflare Pages does: types, security headers, caching, and compression by content type."""
+    port = _free_port()
+    env = {**os.environ, "WRANGLER_SEND_METRICS": "false", "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path)}
+    process = subprocess.Popen([str(WRANGLER), "pages", "dev", str(built_site), "--ip", "127.0.0.1", "--port",
+                                str(port), "--compatibility-date", "2025-07-18"], cwd=tmp_path, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        assert process.stdout is not None
+        deadline = time.monotonic() + 90
+        log = []
+        while time.monotonic() < deadline:
+            line = process.stdout.readline()
+            log.append(line)
+            if "Ready on" in line or (not line and process.poll() is not None):
+                break
+        assert any("Ready on" in line for line in log), "".join(log)[-3000:]
+        base = f"http://127.0.0.1:{port}"
+        status, h, body = _get(base + "/en/talk-now/", **{"Accept-Encoding": "br"})
+        assert status == 200 and h["content-type"] == "text/html; charset=utf-8"
+        assert h.get("content-encoding") == "br", "Cloudflare compresses pages itself"
+        assert "frame-ancestors 'none'" in h["content-security-policy"] and h["x-frame-options"] == "DENY"
+        assert h["referrer-policy"] == "no-referrer" and "must-revalidate" in h["cache-control"]
+        status, h, _ = _get(base + "/assets/pyodide/314.0.7/pyodide.asm.wasm", **{"Accept-Encoding": "br"})
+        assert status == 200 and h["content-type"] == "application/wasm" and h.get("content-encoding") == "br"
+        assert h["cache-control"] == "public, max-age=31536000, immutable"
+        worker = next(built_site.rglob("*.mjs")).relative_to(built_site).as_posix()
+        assert _get(f"{base}/{worker}")[1]["content-type"].startswith("text/javascript")
+        stdlib = next(built_site.rglob("python_stdlib-*.gzip"))
+        status, h, body = _get(f"{base}/{stdlib.relative_to(built_site).as_posix()}", **{"Accept-Encoding": "br"})
+        assert status == 200 and "content-encoding" not in h and body == stdlib.read_bytes(), \
+            "the standard library arrives gzipped whatever the host does with a .zip"
+        assert "immutable" in h["cache-control"]
+        status, h, _ = _get(base + "/sw.js")
+        assert status == 200 and "must-revalidate" in h["cache-control"]
+        assert _get(base + "/_headers")[0] == 404
+        assert _get(base + "/no-such-page/")[0] == 404
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()

@@ -6,7 +6,9 @@ no script at all; and, over the built site, the static result pages' services.""
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import re
+import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -284,3 +286,31 @@ def test_a_static_result_page_is_accessible(page: Page, site_url: str, axe_sourc
     page.goto(site_url + f"{lang}/self-check/result-often/")
     assert page.locator(".tg-sc-urgent__text").count() == 1
     _axe(page, axe_source)
+
+
+def test_pyodide_files_start_with_the_page_and_are_sent_once(browser: Browser, built_site: Path) -> None:
+    """The page's <head> asks for Pyodide's files before the worker exists; the worker then takes them from the
+    HTTP cache: each is sent once (counted at the server, which sees the worker's requests too)."""
+    # The benchmarks' server: it logs every request, whoever makes it. Loaded by path: benchmarks/ on sys.path
+    # would hide the selfcheck package behind benchmarks/selfcheck.py.
+    spec = importlib.util.spec_from_file_location("tsunagu_bench_harness", ROOT / "benchmarks" / "harness.py")
+    assert spec is not None and spec.loader is not None
+    harness = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = harness  # its dataclasses look their module up
+    spec.loader.exec_module(harness)
+
+    with harness.serve(built_site) as served:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(served.url + "en/self-check/")
+        page.wait_for_selector(PYODIDE_READY, timeout=60000)
+        log = list(served.log)
+        context.close()
+    sent = {name: [s for s in log if s.path.endswith(name)]
+            for name in ("pyodide.asm.wasm", "pyodide.asm.mjs", "/pyodide.mjs", ".gzip")}
+    assert {name: len(hits) for name, hits in sent.items()} == {name: 1 for name in sent}, [s.path for s in log]
+    assert sent[".gzip"][0].encoding == "identity", "the worker inflates the standard library itself"
+    # (The service worker fetches the worker's script again for the offline copy: Sec-Fetch-Dest "empty".)
+    [worker] = [s.started for s in log if s.path.endswith("selfcheck-worker.mjs") and s.dest == "worker"]
+    for name in ("pyodide.asm.wasm", "pyodide.asm.mjs", ".gzip"):
+        assert sent[name][0].started < worker, f"{name} was asked for only when the worker started"

@@ -40,16 +40,22 @@ def test_pyodide_is_the_pinned_version() -> None:
     assert manifest["dependencies"]["pyodide"] == pinned["version"], "package.json must pin an exact version"
 
 
-def test_shipped_stdlib_is_trimmed_and_without_docstrings() -> None:
+def test_shipped_stdlib_is_trimmed_bytecode_without_docstrings() -> None:
+    import gzip
     import io
     import zipfile
 
     data = pyodide_assets.trimmed_stdlib(pyodide_assets.package_dir(ROOT))
-    assert len(data) < 500_000, "docstrings and comments stripped: about 420 KB (780 KB with them)"
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         names = z.namelist()
-        assert "json/__init__.py" in names and "unittest/__init__.py" not in names
-        source = z.read("json/__init__.py").decode("utf-8")
-    assert "def dumps(" in source
-    assert "Serialize" not in source, "json.dumps's docstring is gone"
+        assert "json/__init__.pyc" in names and "unittest/__init__.pyc" not in names
+        assert not [n for n in names if n.endswith(".py")], "bytecode only: nothing to compile at start"
+        assert {i.compress_type for i in z.infolist()} == {zipfile.ZIP_STORED}, "nothing to inflate in WebAssembly"
+        code = z.read("json/__init__.pyc")
+    assert b"dumps" in code
+    assert b"Serialize" not in code, "json.dumps's docstring is gone (optimize=2)"
     assert pyodide_assets.trimmed_stdlib(pyodide_assets.package_dir(ROOT)) == data, "same bytes every build"
+    published = pyodide_assets.stdlib_file(ROOT)
+    assert gzip.decompress(published.data) == data
+    assert len(published.data) < 800_000, "about 720 KB gzipped"
+    assert published.name.startswith("python_stdlib-") and published.name.endswith(pyodide_assets.STDLIB_EXT)

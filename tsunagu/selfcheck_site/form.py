@@ -26,6 +26,7 @@ def form(b: Mapping[str, Any], instrument: Mapping[str, Any], lang: str, url_for
     papers = [(g["id"], html_(result_body(b, g["id"], url_for, level=2))) for g in b["scale"]["groups"]]
     config = {"bundle": b, "worker": asset_for("assets/tsunagu/selfcheck-worker.mjs"),
               "pyodide": asset_for(assets["pyodide"]), "selfcheck": asset_for(assets["selfcheck"]),
+              "stdlib": asset_for(assets["stdlib"]),
               "lock": lock,
               "results": {g["id"]: url_for(f"self-check/result-{g['id']}/") for g in b["scale"]["groups"]}}
     # JSON made safe inside <script> (no "</"), not HTML-escaped.

@@ -22,7 +22,7 @@
   if (!form || !dataEl) return;
   var config = JSON.parse(dataEl.textContent);
   // The worker resolves URLs against its own address: hand it absolute ones.
-  ["worker", "pyodide", "selfcheck"].forEach(function (key) { config[key] = new URL(config[key], location.href).href; });
+  ["worker", "pyodide", "selfcheck", "stdlib"].forEach(function (key) { config[key] = new URL(config[key], location.href).href; });
   var bundle = config.bundle, t = bundle.texts;
   var status = document.getElementById("tg-sc-status");
   var error = document.getElementById("tg-sc-error");
@@ -39,7 +39,7 @@
   function setStatus(text) { status.textContent = plain(text); status.hidden = !text; }
 
   function startWorker() {
-    if (!window.Worker || typeof WebAssembly !== "object") { failed = true; return; }
+    if (!window.Worker || typeof WebAssembly !== "object" || !window.DecompressionStream) { failed = true; return; }
     try {
       worker = new Worker(config.worker, { type: "module" });
     } catch (e) { failed = true; return; }
@@ -50,6 +50,7 @@
       if (msg.type === "ready") {
         ready = true; clearTimeout(timer); setStatus(t.ready);
         form.dataset.engine = "pyodide"; form.dataset.readyMs = msg.ms; form.dataset.wasmMemory = msg.memory;
+        form.dataset.phases = JSON.stringify(msg.phases || {});  // read by the benchmark only
         if (pending) send(pending);  // a paper result is showing: replace it with the full one
       }
       else if (msg.type === "result" && pending && msg.id === pending.id) {
@@ -61,7 +62,8 @@
       else if (msg.type === "error") { if (window.console) console.warn("self-check engine:", msg.message); fail(); }
     };
     worker.onerror = fail;
-    worker.postMessage({ type: "init", pyodide: config.pyodide, selfcheck: config.selfcheck, lock: config.lock,
+    worker.postMessage({ type: "init", pyodide: config.pyodide, selfcheck: config.selfcheck, stdlib: config.stdlib,
+                         lock: config.lock,
                          bundle: bundle });
   }
 
