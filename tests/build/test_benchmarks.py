@@ -116,3 +116,30 @@ def test_directory_benchmark_reports_a_build_that_runs_out_of_time() -> None:
                              "--build-timeout", "0.5"], capture_output=True, text=True, timeout=120, cwd=ROOT)
     assert result.returncode == 0, result.stderr[-3000:]
     assert re.search(r"\n +[0-9]+ stopped after 0.5 s; last logged: ", result.stdout), result.stdout
+
+
+@pytest.mark.e2e
+def test_screenshot_comparison_finds_a_changed_page_and_passes_an_unchanged_one(built_site: Path,
+                                                                                tmp_path: Path) -> None:
+    """benchmarks/screens.py, in its smallest form: one page, one language, shot and compared."""
+    script = [sys.executable, str(ROOT / "benchmarks" / "screens.py")]
+    shots = tmp_path / "before"
+    run = subprocess.run([*script, "shoot", str(built_site), str(shots), "--langs", "en", "--pages", "privacy/"],
+                         capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert run.returncode == 0, run.stderr[-3000:]
+    pngs = sorted(shots.glob("*.png"))
+    assert pngs
+    same = subprocess.run([*script, "compare", str(shots), str(shots)], capture_output=True, text=True, timeout=120,
+                          cwd=ROOT)
+    assert same.returncode == 0 and " 0 differ" in same.stdout, same.stdout
+    changed = tmp_path / "after"
+    changed.mkdir()
+    for png in pngs:
+        (changed / png.name).write_bytes(png.read_bytes())
+    from PIL import Image
+
+    with Image.open(changed / pngs[0].name) as image:
+        image.convert("RGB").point(lambda v: 255 - v).save(changed / pngs[0].name)  # every pixel changed
+    differs = subprocess.run([*script, "compare", str(shots), str(changed)], capture_output=True, text=True,
+                             timeout=120, cwd=ROOT)
+    assert differs.returncode == 1 and "DIFFERS" in differs.stdout, differs.stdout
