@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from tsunagu.pages import templates
+
 ESSENTIAL_PAGES: tuple[str, ...] = (
     "index.md", "talk-now.md", "directory.md", "finder.md", "self-check.md", "privacy.md", "foreign-residents.md",
     # generated from data: every service page, the directory's topic and audience pages, self-check results
@@ -27,6 +29,7 @@ FALLBACK_LANGUAGES: tuple[str, ...] = ("en", "ja-easy")
 STRING_PREFIX = "essentials."
 """Interface strings only essentials languages need (the menu labels of pages they do not have)."""
 _MARK = "tg-elsewhere"
+_TEMPLATE = "essentials.html"
 _MARK_URL = "https://tg-elsewhere.invalid/"
 """A nav entry outside the set points here so MkDocs takes it for an outside link (no 'not found' warning); the
 build replaces the whole entry (see :func:`replace_nav_entries`)."""
@@ -103,25 +106,21 @@ def _outside(path: str, ess: Essentials, lang: str) -> bool:
 
 
 def _marker(src: str, text: str) -> str:
-    return f'<span data-{_MARK}="{html.escape(src)}">{html.escape(text)}</span>'
+    return templates.macro(_TEMPLATE, "marker", _MARK, src, text)
 
 
-def fallback_links(src: str, ess: Essentials, url_of: Callable[[str, str], str]) -> str:
+def fallback_links(src: str, ess: Essentials, url_of: Callable[[str, str], str]) -> list[dict[str, str]]:
     """``English · やさしい日本語``: the page in each fallback language, marked with its language."""
-    links = []
-    for lang in ess.fallback:
-        base = lang.split("-")[0]
-        links.append(f'<a href="{html.escape(url_of(lang, src))}" hreflang="{base}" lang="{base}">'
-                     f"{html.escape(ess.names.get(lang, lang))}</a>")
-    return " · ".join(links)
+    return [{"url": url_of(lang, src), "base": lang.split("-")[0], "name": ess.names.get(lang, lang)}
+            for lang in ess.fallback]
 
 
 def elsewhere(text: str, src: str, ess: Essentials, url_of: Callable[[str, str], str], hint: str,
               css: str = _MARK) -> str:
-    """A page this language does not have: its name in the visitor's language, then links to the fallbacks."""
-    return (f'<span class="{css}"><span class="{_MARK}__title">{text}</span> '
-            f'<span class="{_MARK}__langs">— <span class="tg-sr-only">{html.escape(hint)} </span>'
-            f"{fallback_links(src, ess, url_of)}</span></span>")
+    """A page this language does not have: its name in the visitor's language (HTML already), then links to
+    the fallbacks."""
+    return templates.macro(_TEMPLATE, "elsewhere", _MARK, css, templates.html_(text), hint,
+                           fallback_links(src, ess, url_of))
 
 
 def replace_nav_entries(page_html: str, ess: Essentials, url_of: Callable[[str, str], str], hint: str) -> str:

@@ -116,7 +116,9 @@ def _relink(site_dir: Path, new: str, old: set[str]) -> None:
             if done:
                 return ""
             done = True
-            return f'<link rel="stylesheet" href="{href[: len(href) - len(target)]}{STYLESHEETS}/{new}">\n'
+            # the same tag with the combined sheet's address (same prefix), always ending its line
+            new_href = f"{href[: len(href) - len(target)]}{STYLESHEETS}/{new}"
+            return m.group(0).rstrip("\n").replace(f'"{href}"', f'"{new_href}"') + "\n"
 
         changed = LINK.sub(swap, html)
         if changed != html:
