@@ -11,6 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
@@ -42,7 +43,8 @@ class Background:
         if self._pool is None:
             # spawn, not fork: the build may already run a Playwright thread, and forking a process with
             # threads can copy a held lock into the child.
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=_leave_with_build, initargs=(os.getpid(),))
         return self._pool.submit(fn, *args)
 
     def write_later(self, fn: Callable[..., bytes], args: tuple[Any, ...], *targets: Path) -> None:
@@ -80,6 +82,17 @@ class Background:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=cancel)
             self._pool = None
+
+
+def _leave_with_build(build_pid: int) -> None:
+    """In each worker: exit when the build is gone. A build killed with SIGKILL (a CI timeout, an editor's
+    Stop button) cannot shut its pool down, and a worker half-way through a brotli copy would run on."""
+    def watch() -> None:
+        while os.getppid() == build_pid:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="tsunagu-leave-with-build", daemon=True).start()
 
 
 def _done(fn: Callable[..., T], *args: Any) -> Future[T]:

@@ -69,3 +69,45 @@ def test_qr_codes_made_in_a_worker_are_the_ones_written_without_it(tmp_path: Pat
     for rel in made:
         assert (tmp_path / "from-cache" / rel).read_bytes() == (tmp_path / "in-place" / rel).read_bytes(), rel
     assert qr.svg_and_png(urls[0]) == (qr.svg(urls[0]), qr.png(urls[0]))
+
+
+_KILLED_BUILD = """
+import sys, time
+from tsunagu.background import Background
+work = Background(workers=1)
+# busy in its worker (as a brotli copy would be): writes its pid, then works on for a minute
+work.submit(exec, "import os, time; open(%r, 'w').write(str(os.getpid())); time.sleep(60)" % sys.argv[1])
+time.sleep(60)
+"""
+
+
+def test_workers_leave_when_the_build_is_killed(tmp_path: Path) -> None:
+    """A build killed with SIGKILL cannot shut its pool down: its workers notice and exit within seconds
+    (they used to run on, a brotli copy taking half a minute of CPU)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    pid_file = tmp_path / "worker.pid"
+    build = subprocess.Popen([sys.executable, "-c", _KILLED_BUILD, str(pid_file)])
+    try:
+        deadline = time.monotonic() + 30
+        while not (pid_file.exists() and pid_file.read_text()) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        worker = int(pid_file.read_text())
+        os.kill(worker, 0)  # alive while the build is
+        build.send_signal(signal.SIGKILL)
+        build.wait(10)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                os.kill(worker, 0)
+            except ProcessLookupError:
+                return
+            time.sleep(0.2)
+        os.kill(worker, signal.SIGKILL)
+        raise AssertionError(f"worker {worker} still running 10 s after its build was killed")
+    finally:
+        build.kill()
