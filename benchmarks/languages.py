@@ -256,8 +256,7 @@ def check(project: Path) -> list[str]:
     data = {name: yaml.safe_load((project / "data" / f"{name}.yml").read_text(encoding="utf-8"))
             for name in ("selfcheck", "surveys")}
     problems += glossary.check_options(terms, glossary.option_labels(data["selfcheck"], data["surveys"]))
-    for lang in glossary.bracket_languages(project):
-        problems += glossary.names_without_japanese(project, "data", lang)
+    problems += glossary.names_without_japanese(project, "data", glossary.bracket_languages(project))
     return problems
 
 

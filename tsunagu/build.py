@@ -475,8 +475,8 @@ class Build:
                                data_dir=st.data_dir)
         options = glossary.check_options(terms, glossary.option_labels(
             _yaml(st.root / st.data_dir / "selfcheck.yml"), _yaml(st.root / st.data_dir / "surveys.yml")))
-        for lang in glossary.bracket_languages(st.root, st.data_dir):
-            options += glossary.names_without_japanese(st.root, st.data_dir, lang)
+        options += glossary.names_without_japanese(st.root, st.data_dir,
+                                                   glossary.bracket_languages(st.root, st.data_dir))
         if found or options:
             raise BuildError(glossary.report(found, options))
         unspaced = wakachi.check(st.root, st.docs_dir, st.languages, st.furigana_locales, skip=generated,

@@ -21,7 +21,7 @@ from typing import Any
 
 from tsunagu.content.pages import markdown_pages
 from tsunagu.data.problems import DataError, Problems
-from tsunagu.data.reader import Reader, read_yaml, relative
+from tsunagu.data.reader import SAFE_LOADER, Reader, read_yaml, relative
 
 GLOSSARY_FILE = "glossary.yml"
 _LANG_KEY = re.compile(r"^(\s*)(?:-\s+)?([a-z]{2}(?:-[a-z]+)?):(?:\s|$)")
@@ -249,21 +249,24 @@ def bracket_languages(root: Path, data_dir: str = "data") -> list[str]:
     return [str(v) for v in value] if isinstance(value, list) else []
 
 
-def names_without_japanese(root: Path, data_dir: str = "data", lang: str = "en") -> list[str]:
-    """English names of organisations and services that do not keep the Japanese name in brackets: a caller
-    says the Japanese name at reception, so ``City of Kitakyushu (北九州市)``."""
+def names_without_japanese(root: Path, data_dir: str = "data", langs: Iterable[str] = ("en",)) -> list[str]:
+    """Names of organisations and services in ``langs`` that do not keep the Japanese name in brackets: a caller
+    says the Japanese name at reception, so ``City of Kitakyushu (北九州市)``. Each file is read once for all
+    the languages (read once per language, 1,000 services took 4 s a language)."""
     import yaml
 
+    langs = tuple(langs)
     out: list[str] = []
     for path in sorted((root / data_dir / "services").rglob("*.yml")):
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for key in ("organisation", "name"):
-            texts = raw.get(key) if isinstance(raw, dict) else None
-            if isinstance(texts, dict) and isinstance(texts.get("ja"), str) and isinstance(texts.get(lang), str):
-                ja = texts["ja"].strip()
-                if f"({ja})" not in texts[lang] and f"（{ja}）" not in texts[lang]:
-                    out.append(f"{relative(root, path)}: {key}.{lang} '{texts[lang]}' must keep the Japanese name "
-                               f"in brackets, so a caller can say it at reception: '{texts[lang]} ({ja})'")
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
+        for lang in langs:
+            for key in ("organisation", "name"):
+                texts = raw.get(key) if isinstance(raw, dict) else None
+                if isinstance(texts, dict) and isinstance(texts.get("ja"), str) and isinstance(texts.get(lang), str):
+                    ja = texts["ja"].strip()
+                    if f"({ja})" not in texts[lang] and f"（{ja}）" not in texts[lang]:
+                        out.append(f"{relative(root, path)}: {key}.{lang} '{texts[lang]}' must keep the Japanese "
+                                   f"name in brackets, so a caller can say it at reception: '{texts[lang]} ({ja})'")
     return out
 
 
