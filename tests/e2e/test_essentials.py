@@ -161,3 +161,34 @@ def test_the_language_menu_shows_every_language_without_scrolling(page: Page, si
     }""")
     assert page.locator(".md-header .md-select__list a").count() == len(LANGS)
     assert hidden == []
+
+
+def _edge_darkness(page: Page, edge: str) -> float:
+    """How much darker than white the list's top or bottom 6 px are, on average (0: plain white)."""
+    import io
+
+    from PIL import Image
+
+    box = page.locator(".md-header .md-select__list").bounding_box()
+    assert box is not None
+    y = box["y"] + 1 if edge == "top" else box["y"] + box["height"] - 7
+    shot = page.screenshot(clip={"x": box["x"] + 4, "y": y, "width": box["width"] - 8, "height": 6})
+    pixels = list(Image.open(io.BytesIO(shot)).convert("L").getdata())
+    return 255 - sum(pixels) / len(pixels)
+
+
+def test_a_cut_language_menu_shows_that_it_scrolls(page: Page, site_url: str) -> None:
+    # At 200 % zoom on a phone only 4 of the 12 languages fit: a shadow at the cut edge says there are more.
+    page.set_viewport_size({"width": 195, "height": 422})
+    page.goto(f"{site_url}en/")
+    page.locator(".tg-lang__button").focus()
+    page.wait_for_timeout(400)  # the menu's opening transition
+    assert page.evaluate("() => { const l = document.querySelector('.md-header .md-select__list');"
+                         " return l.scrollHeight > l.clientHeight + 10; }"), "the list is expected to be cut here"
+    assert _edge_darkness(page, "bottom") > 8 and _edge_darkness(page, "top") < 2
+    page.locator(".md-header .md-select__list a").last.focus()  # Tab reaches the last language: it scrolls
+    # the focused link's own grey background would darken the edge too: measured without it
+    page.evaluate("() => { const s = document.activeElement.style; s.setProperty('background', 'none', 'important');"
+                  " s.setProperty('outline', 'none', 'important'); }")
+    page.wait_for_timeout(200)
+    assert _edge_darkness(page, "top") > 8 and _edge_darkness(page, "bottom") < 2
