@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ESSENTIALS_LANGS, ROOT, SITE_LANGS
+from tests.support.docs import docs_folder
 from tsunagu.content import essentials
 from tsunagu.content.completeness import check_translations
 from tsunagu.content.essentials import Essentials
@@ -20,14 +21,6 @@ from tsunagu.data.strings import StringsError, load_strings
 
 ESS = Essentials(("es",), names={"en": "English", "ja-easy": "やさしい にほんご"})
 LANGS = ["ja", "ja-easy", "en", "es"]
-
-def _docs(tmp_path: Path, names: list[str]) -> Path:
-    for name in names:
-        path = tmp_path / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text("# x\n", encoding="utf-8")
-    return tmp_path
-
 
 def _url(lang: str, src: str) -> str:
     return f"/{lang}/{src[:-3]}/"
@@ -46,7 +39,7 @@ def test_the_set_is_the_contract() -> None:
 
 def test_an_essentials_language_needs_its_set_and_only_its_set(tmp_path: Path) -> None:
     full = [f"{p}{s}.md" for p in ("index", "talk-now", "understanding") for s in ("", ".ja-easy", ".en")]
-    docs = _docs(tmp_path, [*full, "index.es.md", "understanding.es.md", "services/a.md", "services/a.ja-easy.md",
+    docs = docs_folder(tmp_path, [*full, "index.es.md", "understanding.es.md", "services/a.md", "services/a.ja-easy.md",
                             "services/a.en.md"])
     assert check_translations(docs, "ja", LANGS, ESS) == [
         "docs/services/a.md: no 'es' version; create docs/services/a.es.md",
