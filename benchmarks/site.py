@@ -20,6 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import harness
+import languages
 from playwright.sync_api import sync_playwright
 
 from tests.support.build import build
@@ -46,7 +47,8 @@ def build_times(site: Path) -> None:
         took = re.search(r"Share kit took ([0-9.]+) s", result.stderr)
         kit.append(float(took.group(1)) if took else float("nan"))
     html_pages = len(list(site.rglob("*.html")))
-    print(f"build (mkdocs build --strict, 6 languages, {html_pages} HTML files): "
+    langs = len(languages.site_languages())
+    print(f"build (mkdocs build --strict, {langs} languages, {html_pages} HTML files): "
           f"best {min(runs):.2f} s, median {sorted(runs)[1]:.2f} s of 3")
     print(f"  of which the share kit (cards, QR codes, PDFs; cached in .cache/ after the first build): "
           f"median {sorted(kit)[1]:.2f} s = {sorted(kit)[1] / sorted(runs)[1]:.0%} of the build")
