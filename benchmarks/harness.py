@@ -55,6 +55,7 @@ CHROMIUM_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-
 CGROUP_CPU = Path("/sys/fs/cgroup/cpu")  # cgroup v1 CPU controller (this machine has no v2 "cpu" controller)
 CHUNK = 16 * 1024
 BLANK = "/_bench-blank/"
+CFS_PERIOD_US = 10_000
 
 
 @dataclass(frozen=True)
@@ -308,8 +309,10 @@ def _cpu_group(share: float) -> Iterator[Path]:
     group = CGROUP_CPU / f"tsunagu-bench-{os.getpid()}-{time.monotonic_ns()}"
     group.mkdir()
     try:
-        period = int((group / "cpu.cfs_period_us").read_text())
-        (group / "cpu.cfs_quota_us").write_text(str(int(period * share)))
+        # A 10 ms period (the kernel's default is 100 ms): the browser runs a little every 10 ms, as on a slow
+        # phone, not in bursts with 100 ms pauses, whose timing against a short task made runs differ by ±15 %.
+        (group / "cpu.cfs_period_us").write_text(str(CFS_PERIOD_US))
+        (group / "cpu.cfs_quota_us").write_text(str(max(1000, int(CFS_PERIOD_US * share))))
         yield group
     finally:
         # Processes left in the group (none once Chromium has exited) would keep rmdir from working.
@@ -400,7 +403,8 @@ BUSY_WORKER = """() => new Promise(resolve => {
 def calibrated_share(playwright: Any, site: Path, slowdown: float, tolerance: float = 0.1,
                      tries: int = 5) -> tuple[float, float, float]:
     """(share of one core, busy loop ms with it, ms without a limit): the cgroup quota under which a busy loop
-    in a dedicated worker is ``slowdown`` times slower (within ``tolerance``), found by a few trials. The
+    in a dedicated worker is ``slowdown`` times slower (up to ``tolerance`` more, never less), found by a few
+    trials. The
     slowdown is not 1/share: the browser's other processes spend the same quota meanwhile."""
     with chromium(playwright) as browser, serve(site) as served:
         free = worker_loop_ms(browser, served)
@@ -409,9 +413,9 @@ def calibrated_share(playwright: Any, site: Path, slowdown: float, tolerance: fl
         with chromium(playwright, share) as browser, serve(site) as served:
             limited = worker_loop_ms(browser, served)
         ratio = limited / free
-        if abs(ratio / slowdown - 1) <= tolerance:
+        if slowdown <= ratio <= slowdown * (1 + tolerance):  # never a faster phone than asked for
             break
-        share = min(float(os.cpu_count() or 1), share * ratio / slowdown)
+        share = min(float(os.cpu_count() or 1), share * ratio / (slowdown * (1 + tolerance / 2)))
     return share, limited, free
 
 
