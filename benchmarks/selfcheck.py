@@ -160,7 +160,6 @@ def main(argv: list[str] | None = None) -> None:
         person_s = 0.0
     else:
         runs = [(harness.PHONE, ("br", "gzip")), (harness.PHONE, ("gzip",)),
-                (harness.PHONE_QUARTER_CORE, ("br", "gzip")),
                 (harness.NETWORK_ONLY, ("br", "gzip")), (harness.UNTHROTTLED, ("br", "gzip"))]
         person_s = 20.0
     with tempfile.TemporaryDirectory() as tmp_name:
