@@ -17,7 +17,8 @@ import pytest
 
 from tests.conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "benchmarks"))
+# After the project: benchmarks/selfcheck.py must not hide the selfcheck package.
+sys.path.append(str(ROOT / "benchmarks"))
 
 import harness
 
