@@ -402,8 +402,7 @@ def calibrated_share(playwright: Any, site: Path, slowdown: float, tolerance: fl
                      tries: int = 5) -> tuple[float, float, float]:
     """(share of one core, busy loop ms with it, ms without a limit): the cgroup quota under which a busy loop
     in a dedicated worker is ``slowdown`` times slower (up to ``tolerance`` more, never less), found by a few
-    trials. The
-    slowdown is not 1/share: the browser's other processes spend the same quota meanwhile."""
+    trials: the browser's other processes spend the same quota, so the share is not simply 1/slowdown."""
     with chromium(playwright) as browser, serve(site) as served:
         free = worker_loop_ms(browser, served)
     share, limited = 1 / slowdown, 0.0
