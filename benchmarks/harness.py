@@ -45,8 +45,8 @@ from tests.support.build import build  # noqa: E402
 from tsunagu.publish.hosting import IMMUTABLE, REVALIDATE, TEXT, TYPES, VERSIONED  # noqa: E402
 
 __all__ = ["IMMUTABLE", "NETWORK_ONLY", "PHONE", "ROOT", "UNTHROTTLED", "Browser", "Profile",
-           "Sent", "Served", "calibrated_share", "cgroup_available", "chromium", "print_log", "profile_share", "serve",
-           "site", "worker_loop_ms"]
+           "Sent", "Served", "calibrated_share", "cgroup_available", "chromium", "print_log", "profile_share",
+           "search_share", "serve", "site", "worker_loop_ms"]
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -403,16 +403,26 @@ def calibrated_share(playwright: Any, site: Path, slowdown: float, tolerance: fl
     """(share of one core, busy loop ms with it, ms without a limit): the cgroup quota under which a busy loop
     in a dedicated worker is ``slowdown`` times slower (up to ``tolerance`` more, never less), found by a few
     trials: the browser's other processes spend the same quota, so the share is not simply 1/slowdown."""
-    with chromium(playwright) as browser, serve(site) as served:
-        free = worker_loop_ms(browser, served)
+    def measure(share: float | None) -> float:
+        with chromium(playwright, share) as browser, serve(site) as served:
+            return worker_loop_ms(browser, served)
+
+    return search_share(measure, slowdown, tolerance, tries)
+
+
+def search_share(measure: Any, slowdown: float, tolerance: float = 0.1, tries: int = 5,
+                 cores: int | None = None) -> tuple[float, float, float]:
+    """The search of :func:`calibrated_share`, given ``measure(share or None) -> ms``: start at 1/slowdown,
+    then scale the share by how far each trial's slowdown was from the one asked for. Each trial is one
+    measurement on a shared machine, so the last trial is returned even when none landed in the range."""
+    free = measure(None)
     share, limited = 1 / slowdown, 0.0
     for _ in range(tries):
-        with chromium(playwright, share) as browser, serve(site) as served:
-            limited = worker_loop_ms(browser, served)
+        limited = measure(share)
         ratio = limited / free
         if slowdown <= ratio <= slowdown * (1 + tolerance):  # never a faster phone than asked for
             break
-        share = min(float(os.cpu_count() or 1), share * ratio / (slowdown * (1 + tolerance / 2)))
+        share = min(float(cores or os.cpu_count() or 1), share * ratio / (slowdown * (1 + tolerance / 2)))
     return share, limited, free
 
 

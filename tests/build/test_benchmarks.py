@@ -100,16 +100,20 @@ def test_cpu_limit_slows_a_dedicated_worker(tmp_path: Path) -> None:
     assert times[0.25] >= 2 * times[None], times
 
 
-@pytest.mark.e2e
-@pytest.mark.skipif(not harness.cgroup_available(), reason="the cgroup v1 CPU controller is not writable here")
-def test_calibrated_share_slows_a_worker_by_the_asked_factor(tmp_path: Path) -> None:
-    # The phone profile asks for "4x slower"; a quota of 1/4 core gave 7x here. The calibration finds the quota
-    # that gives the factor (bounds loose: the machine is shared, and each trial is one measurement).
-    from playwright.sync_api import sync_playwright
+@pytest.mark.parametrize("overhead", [1.0, 1.8, 0.6])
+def test_share_search_lands_on_the_asked_slowdown(overhead: float) -> None:
+    # The calibration's search against a machine where a share s slows the loop overhead/s times (the
+    # browser's other processes spend part of the quota: overhead > 1). A real browser's trials are noisy
+    # (test_cpu_limit_slows_a_dedicated_worker measures one); the search itself must converge.
+    trials: list[float | None] = []
 
-    with sync_playwright() as p:
-        share, limited, free = harness.calibrated_share(p, tmp_path, 3.0, tolerance=0.15, tries=4)
-    assert 0 < share < 1 and 2.4 <= limited / free <= 4.5, (share, limited, free)
+    def measure(share: float | None) -> float:
+        trials.append(share)
+        return 200.0 if share is None else 200.0 * max(1.0, overhead / share)
+
+    share, limited, free = harness.search_share(measure, 4.0, tolerance=0.1, tries=5, cores=2)
+    assert 4.0 <= limited / free <= 4.4, (share, limited, free, trials)
+    assert abs(share - overhead / (limited / free)) < 1e-9 and len(trials) <= 6
 
 
 @pytest.mark.e2e
