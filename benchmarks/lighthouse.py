@@ -18,6 +18,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -43,9 +44,9 @@ CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-
                 "--disable-component-update --disable-sync --no-first-run --disable-quic")
 
 
-def audit(url: str, out: Path, attempts: int = 2) -> dict[str, Any]:
-    """Lighthouse's JSON report; tried again once when Lighthouse itself fails (on a busy machine it
-    sometimes loses the trace: NO_NAVSTART, "Please run Lighthouse again")."""
+def audit(url: str, out: Path, attempts: int = 3) -> dict[str, Any]:
+    """Lighthouse's JSON report; tried again when Lighthouse itself fails (it sometimes loses the trace:
+    NO_NAVSTART, "Please run Lighthouse again" — twice in a row in one clean-clone run), after a pause."""
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
     command = [str(ROOT / "node_modules" / ".bin" / "lighthouse"), url, "--quiet", "--output=json",
                f"--output-path={out}", f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}"]
@@ -56,6 +57,7 @@ def audit(url: str, out: Path, attempts: int = 2) -> dict[str, Any]:
         except subprocess.CalledProcessError:
             if attempt == attempts - 1:
                 raise
+            time.sleep(3)
     return dict(json.loads(out.read_text(encoding="utf-8")))
 
 
