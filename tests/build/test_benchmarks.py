@@ -3,6 +3,7 @@ paces bytes and counts them, and the CPU limit slows a dedicated worker, not jus
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import os
 import re
@@ -98,6 +99,40 @@ def test_cpu_limit_slows_a_dedicated_worker(tmp_path: Path) -> None:
                 times[share] = harness.worker_loop_ms(browser, served)
     # A quarter of one core: at least twice as slow even when the free run shares a busy machine.
     assert times[0.25] >= 2 * times[None], times
+
+
+def _descendants(pid: int) -> list[str]:
+    """Command lines of every process descended from ``pid`` (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError):
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+                children.setdefault(ppid, []).append(int(entry.name))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            todo.append(child)
+            with contextlib.suppress(OSError):
+                found.append((Path("/proc") / str(child) / "cmdline").read_bytes().replace(b"\0", b" ").decode())
+    return found
+
+
+@pytest.mark.e2e
+def test_the_measured_browser_builds_no_browser_ui_pages(tmp_path: Path) -> None:
+    # Desktop Chromium draws its omnibox popup as a web page in a renderer of its own, one per window (a
+    # Playwright context), inside the benchmark's CPU quota: traced on the phone profile it took more CPU than
+    # the page being measured. harness.CHROMIUM_FLAGS switches that off.
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p, harness.serve(tmp_path) as served, harness.chromium(p) as browser:
+        for _ in range(2):
+            context = browser.browser.new_context()
+            context.new_page().goto(served.url + harness.BLANK.strip("/") + "/blank.html")
+        time.sleep(2)  # Chromium makes the popup's renderer shortly after the window
+        renderers = [c for c in _descendants(browser.pid) if "--type=renderer" in c]
+        assert renderers, "no renderer found: the process walk is broken"
+        assert not [c for c in renderers if "--top-chrome-webui" in c]
 
 
 @pytest.mark.parametrize("overhead", [1.0, 1.8, 0.6])
