@@ -151,7 +151,9 @@ class Build:
         self.background = Background()
         """Cards, PDFs and Pyodide's compressed copies, made beside the pages (see tsunagu/background.py)."""
         self.early: list[Future[Any]] = []
-        """Jobs started in prepare that fill caches the default language's assets read."""
+        """QR codes, made in worker processes from prepare on; the kit waits for them."""
+        self.compressing: list[Future[Any]] = []
+        """Pyodide's gzip and brotli copies, made in worker processes from prepare on; written last."""
         self.printed: Future[dict[str, bytes]] | None = None
         self.places_printed: Future[dict[str, bytes]] | None = None
 
@@ -204,10 +206,11 @@ class Build:
         self.site = site
         try:
             if self.instrument:
+                # Brotli of the wasm takes ~26 s of CPU when not cached, the longest job of a cold build: start
+                # it first, before the standard library is prepared here (~4 s), and beside the pages.
+                self.compressing = [self.background.submit(job) for job in pyodide_assets.warm_cache(st.root)]
                 self.assets = pyodide_assets.paths(st.root)
                 self.lock = pyodide_assets.minimal_lock(pyodide_assets.package_dir(st.root))
-                # Brotli of the wasm takes ~15 s when not cached: start it now, beside the pages.
-                self.early = [self.background.submit(job) for job in pyodide_assets.warm_cache(st.root)]
         except pyodide_assets.PyodideError as e:
             raise BuildError(str(e)) from None
         self._load_share()
@@ -397,12 +400,10 @@ class Build:
         except cards.CardError as e:
             raise BuildError(str(e)) from None
         self.timings["cards"] = self.timings.get("cards", 0.0) + time.perf_counter() - start
-        # Pyodide last, not with the default language: its brotli copies, started in prepare, may still
-        # be compressing, and the other languages need not wait for them.
         for job in self.early:
             job.result()
         try:
-            if self.instrument:
+            if self.instrument:  # its files now; their compressed copies last (below)
                 pyodide_assets.publish(self.settings.root, site_dir)
         except pyodide_assets.PyodideError as e:
             raise BuildError(str(e)) from None
@@ -421,7 +422,17 @@ class Build:
         self._check_never_published(site_dir)
         # Last, once every file is final (the service worker included) and checked as plain text. Brotli
         # quality 5: 16 MB of pages in about 0.5 s (quality 9: 5 s, 3 % smaller), so nothing to cache.
-        hosting.precompress_text(site_dir, partial(pyodide_assets.compressed, brotli_quality=5))
+        hosting.precompress_text(site_dir, partial(pyodide_assets.compressed, brotli_quality=5),
+                                 skip=pyodide_assets.SITE_FOLDER)
+        # Pyodide's own copies at quality 11 last: in a cold build its wasm's brotli (about 26 s of CPU, started
+        # in prepare) is still running when the pages are done, and everything above runs beside it.
+        for job in self.compressing:
+            job.result()
+        try:
+            if self.instrument:
+                pyodide_assets.publish_compressed(self.settings.root, site_dir)
+        except pyodide_assets.PyodideError as e:
+            raise BuildError(str(e)) from None
         self.background.close()
         if self.kit is not None:  # benchmarks/site.py reads these lines
             log.info(f"Share kit took {self.timings.pop('cards', 0.0) + kit_done - start:.2f} s "

@@ -125,14 +125,17 @@ def nginx_brotli_file() -> str:
             "brotli_static on;\n")
 
 
-def precompress_text(site_dir: Path, compress: Callable[[bytes], dict[str, bytes]]) -> int:
+def precompress_text(site_dir: Path, compress: Callable[[bytes], dict[str, bytes]], skip: str = "") -> int:
     """Write .gz and .br copies beside every text file of at least 1 KB (pages, styles, scripts, data) that has
-    none yet: nginx (gzip_static, brotli_static) and the benchmark's server send them instead of compressing
-    on the fly, and brotli is about a fifth smaller than gzip on pages. Returns the number of files."""
+    none yet, apart from those under the folder ``skip`` (relative, ending in /): nginx (gzip_static,
+    brotli_static) and the benchmark's server send them instead of compressing on the fly, and brotli is about
+    a fifth smaller than gzip on pages. Returns the number of files."""
     count = 0
     for path in sorted(site_dir.rglob("*")):
         ext = path.suffix.lstrip(".")
         if ext not in COMPRESSED_TYPES or not path.is_file() or path.stat().st_size < 1024:
+            continue
+        if skip and path.relative_to(site_dir).as_posix().startswith(skip):
             continue
         if path.with_name(path.name + ".gz").exists():  # Pyodide's own copies, made earlier
             continue

@@ -17,7 +17,7 @@ from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 
-CORE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
+CORE_FILES = ("pyodide.asm.wasm", "pyodide.asm.mjs", "pyodide.mjs")  # largest first: the cold build starts them first
 KEEP_LIST = Path(__file__).parent / "pyodide_stdlib_keep.txt"
 COMPRESS = (".mjs", ".wasm", ".js", ".json")  # zips are deflated inside already
 STDLIB_EXT = ".gzip"
@@ -104,11 +104,15 @@ def _entry(name: str) -> zipfile.ZipInfo:
     return info
 
 
+SITE_FOLDER = "assets/pyodide/"
+
+
 def publish(project: Path, site_dir: Path) -> dict[str, str]:
-    """Copy Pyodide and selfcheck into the site; returns the site paths the pages use."""
+    """Copy Pyodide and selfcheck into the site (their compressed copies: ``publish_compressed``); returns the
+    site paths the pages use."""
     folder = package_dir(project)
     version = pinned_version(project)
-    target = site_dir / "assets" / "pyodide" / version
+    target = site_dir / SITE_FOLDER / version
     target.mkdir(parents=True, exist_ok=True)
     for name in CORE_FILES:
         shutil.copyfile(folder / name, target / name)
@@ -119,12 +123,16 @@ def publish(project: Path, site_dir: Path) -> dict[str, str]:
     sc_dir = site_dir / "assets" / "selfcheck"
     sc_dir.mkdir(parents=True, exist_ok=True)
     (sc_dir / f"selfcheck-{digest}.zip").write_bytes(archive)
-    cache = cache_dir(project)
-    for path in [*target.iterdir(), *sc_dir.iterdir()]:
-        if path.suffix in COMPRESS:
-            precompress(path, cache)
     return {"pyodide": f"assets/pyodide/{version}/", "selfcheck": f"assets/selfcheck/selfcheck-{digest}.zip",
             "stdlib": f"assets/pyodide/{version}/{stdlib.name}"}
+
+
+def publish_compressed(project: Path, site_dir: Path) -> None:
+    """The .gz and .br copies of the Pyodide files ``publish`` wrote (from the cache ``warm_cache`` fills)."""
+    cache = cache_dir(project)
+    for path in sorted((site_dir / SITE_FOLDER / pinned_version(project)).iterdir()):
+        if path.suffix in COMPRESS:
+            precompress(path, cache)
 
 
 def paths(project: Path) -> dict[str, str]:
@@ -200,10 +208,11 @@ def compressed(data: bytes, cache: Path | None = None, kinds: tuple[str, ...] = 
 
 
 def warm_cache(project: Path) -> list[Callable[[], object]]:
-    """Jobs that fill the caches: compressed core files, the stripped stdlib (run them early, elsewhere)."""
+    """Jobs that fill the cache of compressed core files, the wasm first (run them early, elsewhere). The
+    stripped standard library is made by ``paths``, which the pages need first."""
     folder, cache = package_dir(project), cache_dir(project)
     return [partial(_compress_file, folder / name, cache) for name in CORE_FILES
-            if Path(name).suffix in COMPRESS] + [partial(stdlib_file, project)]
+            if Path(name).suffix in COMPRESS]
 
 
 def _compress_file(path: Path, cache: Path) -> None:
