@@ -138,9 +138,10 @@ class Build:
         self.furigana_problems: list[str] = []
         self.readings: dict[str, str] = {}
         """Readings the character-by-character reading gets wrong (data/readings.yml): base -> reading."""
+        self.titles: dict[str, str] = {}
+        """Cited documents' titles with furigana, for furigana locales (data/readings.yml): title -> notation."""
         self.reviews: dict[str, dict[str, translation_status.Review]] = {}
         """Reviewed data texts: service id -> language -> review (data/translation-reviews.yml)."""
-        """Readings the character-by-character reading gets wrong (data/readings.yml): base -> reading."""
         self.script_hashes: set[str] = set()
         """Inline-script hashes of every page: the CSP header for hosts allows them all."""
         self.built: set[str] = set()
@@ -193,6 +194,7 @@ class Build:
         self._check_pages(pages)
         try:
             self.readings = ruby.load_exceptions(st.root / st.data_dir / "readings.yml", st.root)
+            self.titles = ruby.load_titles(st.root / st.data_dir / "readings.yml", st.root)
             self.reviews = translation_status.load_reviews(
                 st.root, tuple(site.languages), st.default, set(site.services), dt.date.today(), st.data_dir)
         except DataError as e:
@@ -282,6 +284,11 @@ class Build:
                 self.furigana_problems.append(
                     f"{page.source_label} ({page.lang}): {len(bare)} kanji without furigana, e.g. {shown}. "
                     "Write readings as 漢字《かんじ》")
+            html = ruby.cite_readings(html, self.titles)
+            for title in dict.fromkeys(ruby.bare_citations(html)):
+                self.furigana_problems.append(
+                    f"{page.source_label} ({page.lang}): the cited title '{title}' has no furigana. Add it to "
+                    f"data/readings.yml under titles: - {{title: {title}, reading: <the title with ｜漢字《かんじ》>}}")
         return html
 
     def context(self, lang: str, page_url: str | None = None, src: str = "") -> dict[str, Any]:

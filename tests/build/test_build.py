@@ -65,6 +65,23 @@ def test_easy_japanese_main_content_has_furigana_on_every_kanji(built_site: Path
         assert kanji_outside_ruby_html(main) == [], page
 
 
+def test_easy_japanese_citations_show_readings_over_the_exact_title(built_site: Path) -> None:
+    from tsunagu.pages.ruby import bare_citations, strip_html_ruby
+
+    cited = 0
+    for path in sorted((built_site / "ja-easy").rglob("index.html")):
+        html = path.read_text(encoding="utf-8")
+        assert bare_citations(html) == [], path
+        cited += html.count("<cite><ruby>")
+    assert cited > 50  # service pages, talk-now, numbers, places
+    easy = (built_site / "ja-easy" / "services" / "yorisoi-hotline" / "index.html").read_text(encoding="utf-8")
+    plain = (built_site / "services" / "yorisoi-hotline" / "index.html").read_text(encoding="utf-8")
+    title = "みやき町「相談窓口」（よりそいホットラインの案内）"
+    assert f"<cite>{title}</cite>" in plain  # standard Japanese: the title as it is
+    easy_titles = [strip_html_ruby(c) for c in re.findall(r"<cite>(.*?)</cite>", easy, re.S)]
+    assert title in easy_titles and "<ruby>窓口<rt>まどぐち</rt></ruby>" in easy
+
+
 def test_easy_japanese_headings_titles_and_toc(built_site: Path) -> None:
     """Generated pages show their heading with furigana; the TOC, nav and title show the base text once."""
     from tsunagu.pages.ruby import kanji_outside_ruby_html

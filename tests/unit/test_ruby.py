@@ -67,3 +67,31 @@ def test_the_readings_file_loads() -> None:
 
     root = Path(__file__).resolve().parents[2]
     assert ruby.load_exceptions(root / "data" / "readings.yml", root)["20日"] == "はつか"
+    titles = ruby.load_titles(root / "data" / "readings.yml", root)
+    assert titles["厚生労働省 ひきこもりVOICE STATION"] == "｜厚生《こうせい》｜労働省《ろうどうしょう》 ひきこもりVOICE STATION"
+    assert all(ruby.strip(notation) == title for title, notation in titles.items())
+
+
+def test_cited_titles_get_their_readings_and_keep_their_text() -> None:
+    titles = {"厚生労働省「A & B」": "｜厚生労働省《こうせいろうどうしょう》「A & B」"}
+    page = ('<p>出典：<a href="https://x/"><cite>厚生労働省「A &amp; B」</cite></a> '
+            '<cite>内閣府 資料</cite> <cite>みんなの ページ</cite></p>')
+    out = ruby.cite_readings(page, titles)
+    assert "<cite><ruby>厚生労働省<rt>こうせいろうどうしょう</rt></ruby>「A &amp; B」</cite>" in out
+    # the title without its readings is the title as cited, character for character
+    assert ruby.strip_html_ruby(out.split("<cite>")[1].split("</cite>")[0]) == "厚生労働省「A & B」"
+    assert ruby.bare_citations(out) == ["内閣府 資料"]  # no entry: named, so the build can say which
+
+
+@pytest.mark.parametrize(("reading", "expected"), [
+    ("｜厚生労働省《こうせいろうどうしょう》「B」", "with readings added"),  # does not give the title back
+    ("｜厚生《こうせい》労働省「A」", "a reading for every kanji"),
+])
+def test_a_wrong_title_reading_stops_the_build_naming_it(tmp_path, reading: str, expected: str) -> None:
+    from tsunagu.data.problems import DataError
+
+    (tmp_path / "readings.yml").write_text(f"titles:\n  - title: 厚生労働省「A」\n    reading: {reading}\n",
+                                           encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        ruby.load_titles(tmp_path / "readings.yml", tmp_path)
+    assert "titles[0].reading" in str(err.value) and expected in str(err.value)

@@ -92,7 +92,7 @@ def load_exceptions(path: Path, root: Path) -> dict[str, str]:
     problems = Problems()
     raw = read_yaml(root, path, problems)
     r = Reader(relative(root, path), "-", (), problems)
-    top = r.mapping(raw, "", {"exceptions"}) if raw is not None else {}
+    top = r.mapping(raw, "", {"exceptions", "titles"}) if raw is not None else {}
     out: dict[str, str] = {}
     entries = top.get("exceptions", [])
     for i, entry in enumerate(entries if isinstance(entries, list) else []):
@@ -110,14 +110,84 @@ def load_exceptions(path: Path, root: Path) -> dict[str, str]:
     return out
 
 
+def load_titles(path: Path, root: Path) -> dict[str, str]:
+    """data/readings.yml ``titles``: a cited document's exact title -> the same title in furigana notation, for
+    pages in やさしい日本語 (``cite_readings``). An entry whose notation does not give its title back, or leaves a
+    kanji without a reading, stops the build naming it."""
+    if not path.exists():
+        return {}
+    from tsunagu.data.problems import DataError, Problems
+    from tsunagu.data.reader import Reader, read_yaml, relative
+
+    problems = Problems()
+    raw = read_yaml(root, path, problems)
+    r = Reader(relative(root, path), "-", (), problems)
+    entries = raw.get("titles", []) if isinstance(raw, dict) else []
+    out: dict[str, str] = {}
+    if not isinstance(entries, list):
+        r.problem("titles", "a list of {title, reading}", entries,
+                  "titles: [{title: 厚生労働省, reading: ｜厚生労働省《こうせいろうどうしょう》}]")
+        entries = []
+    for i, entry in enumerate(entries):
+        where = f"titles[{i}]"
+        m = r.mapping(entry, where, {"title", "reading"})
+        title, notation = r.string(m, "title", where), r.string(m, "reading", where)
+        if not (title and notation):
+            continue
+        if strip(notation) != title:
+            r.problem(f"{where}.reading", f"the title '{title}' with readings added (｜漢字《かんじ》)", notation,
+                      f"reading: {notation}  # without its readings it must read exactly: {title}")
+        elif kanji_outside_ruby(notation):
+            r.problem(f"{where}.reading", "a reading for every kanji", notation,
+                      "reading: ｜厚生労働省《こうせいろうどうしょう》")
+        else:
+            out[title] = notation
+    if problems:
+        raise DataError(problems)
+    return out
+
+
+_CITE = re.compile(r"(<cite\b[^>]*>)(.*?)(</cite>)", re.S)
+
+
+def cite_readings(html_text: str, titles: dict[str, str]) -> str:
+    """Cited titles in rendered HTML with their furigana from ``titles`` (``load_titles``). The title itself is
+    unchanged (a reader can still find the document by it); the readings are added above it."""
+    def repl(m: re.Match[str]) -> str:
+        notation = titles.get(html.unescape(m.group(2)))
+        if notation is None:
+            return m.group(0)
+        return m.group(1) + to_html(html.escape(notation, quote=False)) + m.group(3)
+
+    return _CITE.sub(repl, html_text)
+
+
+def strip_html_ruby(html_text: str) -> str:
+    """Rendered HTML's text with each ``<ruby>`` reduced to its base (readings dropped)."""
+    return html.unescape(_TAG.sub("", _RT.sub("", html_text)))
+
+
+_RT = re.compile(r"<rt>.*?</rt>", re.S)
+
+
+def bare_citations(html_text: str) -> list[str]:
+    """Titles of ``<cite>`` elements with a kanji no ``<ruby>`` covers."""
+    out = []
+    for m in _CITE.finditer(html_text):
+        inner = m.group(2)
+        if kanji_outside_ruby_html(inner):
+            out.append(strip_html_ruby(inner))
+    return out
+
+
 def kanji_outside_ruby(text: str) -> list[str]:
     """Kanji not annotated by ruby notation, each with a little context (for error messages)."""
     bare = _RUBY.sub("", text)
     return [bare[max(0, m.start() - 8): m.end() + 8].replace("\n", " ") for m in _KANJI_CHAR.finditer(bare)]
 
 
-# Citations keep the exact title of the document they cite, so a reader can find it; text marked as
-# another language (a language's own name, 中文) is not Japanese.
+# Citations are checked on their own (``bare_citations``: their readings come from data/readings.yml); text
+# marked as another language (a language's own name, 中文) is not Japanese.
 _RUBY_ELEMENT = re.compile(
     r"<ruby>.*?</ruby>|<cite\b[^>]*>.*?</cite>|<script\b[^>]*>.*?</script>"
     r"|<(span|option)\b[^>]*\blang=\"(?!ja\b)[^\"]*\"[^>]*>.*?</\1>",
