@@ -68,7 +68,8 @@ def test_the_readings_file_loads() -> None:
     root = Path(__file__).resolve().parents[2]
     assert ruby.load_exceptions(root / "data" / "readings.yml", root)["20日"] == "はつか"
     titles = ruby.load_titles(root / "data" / "readings.yml", root)
-    assert titles["厚生労働省 ひきこもりVOICE STATION"] == "｜厚生《こうせい》｜労働省《ろうどうしょう》 ひきこもりVOICE STATION"
+    assert titles["厚生労働省 ひきこもりVOICE STATION"] == (
+        "｜厚生《こうせい》｜労働省《ろうどうしょう》 ひきこもりVOICE STATION")
     assert all(ruby.strip(notation) == title for title, notation in titles.items())
 
 
