@@ -10,6 +10,11 @@ from __future__ import annotations
 import html
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tsunagu.data.problems import Problems
+    from tsunagu.data.reader import Reader
 
 KANJI = "\u3005\u3006\u30f6\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _RUBY = re.compile(rf"｜([^｜《》\n]+)《([^《》\n]+)》|([{KANJI}]+)《([^《》\n]+)》")
@@ -86,12 +91,9 @@ def load_exceptions(path: Path, root: Path) -> dict[str, str]:
     """data/readings.yml: base -> reading. No file: none. Bad entries stop the build naming the key."""
     if not path.exists():
         return {}
-    from tsunagu.data.problems import DataError, Problems
-    from tsunagu.data.reader import Reader, read_yaml, relative
+    from tsunagu.data.problems import DataError
 
-    problems = Problems()
-    raw = read_yaml(root, path, problems)
-    r = Reader(relative(root, path), "-", (), problems)
+    raw, r, problems = _read(path, root)
     top = r.mapping(raw, "", {"exceptions", "titles"}) if raw is not None else {}
     out: dict[str, str] = {}
     entries = top.get("exceptions", [])
@@ -110,18 +112,25 @@ def load_exceptions(path: Path, root: Path) -> dict[str, str]:
     return out
 
 
+def _read(path: Path, root: Path) -> tuple[Any, Reader, Problems]:
+    """data/readings.yml parsed, with a reader that names the file in its problems."""
+    from tsunagu.data.problems import Problems
+    from tsunagu.data.reader import Reader, read_yaml, relative
+
+    problems = Problems()
+    raw = read_yaml(root, path, problems)
+    return raw, Reader(relative(root, path), "-", (), problems), problems
+
+
 def load_titles(path: Path, root: Path) -> dict[str, str]:
     """data/readings.yml ``titles``: a cited document's exact title -> the same title in furigana notation, for
     pages in やさしい日本語 (``cite_readings``). An entry whose notation does not give its title back, or leaves a
     kanji without a reading, stops the build naming it."""
     if not path.exists():
         return {}
-    from tsunagu.data.problems import DataError, Problems
-    from tsunagu.data.reader import Reader, read_yaml, relative
+    from tsunagu.data.problems import DataError
 
-    problems = Problems()
-    raw = read_yaml(root, path, problems)
-    r = Reader(relative(root, path), "-", (), problems)
+    raw, r, problems = _read(path, root)
     entries = raw.get("titles", []) if isinstance(raw, dict) else []
     out: dict[str, str] = {}
     if not isinstance(entries, list):
