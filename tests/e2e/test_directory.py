@@ -37,6 +37,20 @@ def test_topic_and_age_filters(page: Page, site_url: str) -> None:
     expect(page.locator(".tg-entry[data-id]:visible")).to_have_count(total)
 
 
+def test_a_ward_chosen_then_cleared_puts_every_entry_back_in_its_place(page: Page, site_url: str) -> None:
+    # directory.js moves only the entries out of place (a city may list a thousand): a ward's own entries go to
+    # the top group and come back to their own group, in the same order as before, when the ward is cleared.
+    _open_directory(page, site_url, dt.datetime(2026, 11, 26, 12, 0, tzinfo=JST))
+    where = "els => els.map(e => e.closest('.tg-group').dataset.group + ':' + e.dataset.id)"
+    before = page.locator(".tg-entry[data-id]").evaluate_all(where)
+    page.select_option("#tg-f-area", "moji")
+    moved = page.locator(".tg-entry[data-id]").evaluate_all(where)
+    assert moved[0].startswith("ward:ward-moji") and moved != before
+    page.select_option("#tg-f-area", "")
+    assert page.locator(".tg-entry[data-id]").evaluate_all(where) == before
+    assert page.locator('.tg-group[data-group="ward"]').is_hidden()
+
+
 def test_language_area_and_method_filters(page: Page, site_url: str) -> None:
     _open_directory(page, site_url, dt.datetime(2026, 11, 26, 12, 0, tzinfo=JST))
     page.select_option("#tg-f-language", "vi")

@@ -27,9 +27,13 @@
   var entries = Array.prototype.slice.call(document.querySelectorAll(".tg-entry[data-id]"));
   // Each entry's own list, so a ward's entries can be moved to the top and put back in their place.
   var homes = entries.map(function (el) { return el.parentNode; });
+  // Each entry's contact lines, found once (a city may list a thousand services).
+  var rowsOf = entries.map(function (el) { return Array.prototype.slice.call(el.querySelectorAll("[data-tg-line]")); });
   var groups = Array.prototype.slice.call(document.querySelectorAll(".tg-group"));
   var wardGroup = document.querySelector('.tg-group[data-group="ward"]');
   var wardList = wardGroup ? wardGroup.querySelector("ul") : null;
+  var lists = homes.filter(function (list, i) { return homes.indexOf(list) === i; });
+  if (wardList && lists.indexOf(wardList) < 0) lists.push(wardList);
   var bar = document.getElementById("tg-results-bar");
   var count = document.getElementById("tg-count");
   var jump = document.getElementById("tg-jump");
@@ -53,12 +57,27 @@
   }
 
   // In a shown entry, only the fitting lines stay visible (unless none of them is listed there).
-  function showLines(el, f, lines) {
-    var rows = Array.prototype.slice.call(el.querySelectorAll("[data-tg-line]"));
+  function showLines(rows, f, lines) {
     var keep = lines.map(function (line) { return String(line.i); });
     var narrow = (f.language || f.method || f.open) &&
       rows.some(function (r) { return keep.indexOf(r.getAttribute("data-tg-line")) >= 0; });
-    rows.forEach(function (r) { r.hidden = narrow && keep.indexOf(r.getAttribute("data-tg-line")) < 0; });
+    rows.forEach(function (r) { setHidden(r, narrow && keep.indexOf(r.getAttribute("data-tg-line")) < 0); });
+  }
+
+  // Only what changes is written: each write to the page costs its style and layout again.
+  function setHidden(el, hidden) {
+    if (el.hidden !== hidden) el.hidden = hidden;
+  }
+
+  // Puts each list's entries in the order wanted, moving only those out of place.
+  function arrange(wanted) {
+    lists.forEach(function (list) {
+      var cursor = list.firstElementChild;
+      (wanted.get(list) || []).forEach(function (el) {
+        if (el === cursor) cursor = cursor.nextElementSibling;
+        else list.insertBefore(el, cursor);
+      });
+    });
   }
 
   function value(name) {
@@ -75,26 +94,26 @@
     };
     // Entries go back to their own group, open ones first; a chosen ward's own entries go to the top.
     var ward = wardGroup && f.area && data.specific_areas.indexOf(f.area) >= 0 ? f.area : "";
-    var openFirst = entries.filter(function (el) { return open[el.getAttribute("data-id")]; })
-      .concat(entries.filter(function (el) { return !open[el.getAttribute("data-id")]; }));
-    openFirst.forEach(function (el) {
-      var s = data.services[el.getAttribute("data-id")];
-      var home = ward && s.area === ward ? wardList : homes[entries.indexOf(el)];
-      home.appendChild(el);
-    });
-    var shown = 0, first = null, inWard = 0, when = opening.japanTime(new Date());
-    openFirst.forEach(function (el) {
-      var s = data.services[el.getAttribute("data-id")];
+    var indices = entries.map(function (el, i) { return i; });
+    var isOpen = function (i) { return Boolean(open[entries[i].getAttribute("data-id")]); };
+    var openFirst = indices.filter(isOpen).concat(indices.filter(function (i) { return !isOpen(i); }));
+    var wanted = new Map(), shown = 0, first = null, inWard = 0, when = opening.japanTime(new Date());
+    openFirst.forEach(function (i) {
+      var el = entries[i], s = data.services[el.getAttribute("data-id")];
+      var home = ward && s.area === ward ? wardList : homes[i];
+      if (!wanted.has(home)) wanted.set(home, []);
+      wanted.get(home).push(el);
       var lines = fittingLines(s, f, when);
       var ok = matches(s, f, lines);
-      el.hidden = !ok;
-      showLines(el, f, lines);
+      setHidden(el, !ok);
+      showLines(rowsOf[i], f, lines);
       if (ok) {
         shown++;
         if (ward && s.area === ward) inWard++;
       }
     });
-    groups.forEach(function (g) { g.hidden = !g.querySelector(".tg-entry:not([hidden])"); });
+    arrange(wanted);
+    groups.forEach(function (g) { setHidden(g, !g.querySelector(".tg-entry:not([hidden])")); });
     if (ward) {
       wardGroup.querySelector("h2").textContent = data.text.ward.replace("{area}", data.area_names[ward])
         .replace("{count}", inWard);
