@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import shutil
 from pathlib import Path
 
 import brotli
@@ -43,3 +44,32 @@ def test_early_start_asks_for_pyodides_files_only_where_the_worker_can_run() -> 
     # Same mode as the worker's own fetch (cors, same-origin credentials), or the download happens twice.
     assert 'l.as="fetch"' in html and 'l.crossOrigin="anonymous"' in html
     assert "window.Worker" in html and "WebAssembly" in html and "DecompressionStream" in html
+
+
+def test_the_build_splits_page_compression_across_processes_with_the_same_bytes(tmp_path: Path) -> None:
+    from tsunagu.background import Background
+    from tsunagu.build import Build
+
+    for i in range(7):
+        (tmp_path / "site" / f"p{i}").mkdir(parents=True)
+        (tmp_path / "site" / f"p{i}" / "index.html").write_text(f"<p>{i} 相談できます</p>\n" * 300, encoding="utf-8")
+    (tmp_path / "site" / "assets" / "pyodide" / "1").mkdir(parents=True)
+    (tmp_path / "site" / "assets" / "pyodide" / "1" / "pyodide.mjs").write_text("x" * 4000, encoding="utf-8")
+    serial = tmp_path / "serial"
+    shutil.copytree(tmp_path / "site", serial)
+    assert hosting.precompress_text(serial, lambda d: pyodide_assets.compressed(d, brotli_quality=5),
+                                    skip=pyodide_assets.SITE_FOLDER) == 7
+    build = Build.__new__(Build)  # only its pool is used
+    build.background = Background(workers=2)
+    try:
+        build._precompress_text(tmp_path / "site")
+    finally:
+        build.background.close()
+    def copies(folder: Path) -> list[Path]:
+        return sorted(p.relative_to(folder) for p in folder.rglob("*.*") if p.suffix in (".gz", ".br"))
+
+    made = copies(tmp_path / "site")
+    assert made == copies(serial)
+    assert len(made) == 14  # 7 pages × (gz, br); Pyodide's folder is left to publish_compressed
+    for rel in made:
+        assert (tmp_path / "site" / rel).read_bytes() == (serial / rel).read_bytes()
