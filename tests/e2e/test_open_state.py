@@ -107,6 +107,22 @@ def test_open_now_filter_selects_services_through_an_open_line(page: Page, site_
     assert entry.is_hidden()
 
 
+def test_a_filter_change_in_a_later_minute_paints_the_lines_again(page: Page, site_url: str) -> None:
+    # directory.js paints the lines' states at most once a minute (a filter change within the minute reuses
+    # them); a change in a later minute must show that minute's states, on the same page, without a reload.
+    page.clock.set_fixed_time(dt.datetime(2026, 12, 2, 10, 0, tzinfo=JST))
+    page.goto(site_url + "directory/")
+    entry = page.locator('.tg-entry[data-id="inochi-no-denwa-national"]')
+    navi = entry.locator(f'[data-tg-contact]:has(a.tg-tel[href="{NATIONAL_NAVI}"]) .tg-state')
+    assert navi.inner_text() == "いま受付中"
+    page.select_option("#tg-f-topic", "")  # a change in the same minute
+    assert navi.inner_text() == "いま受付中"
+    page.clock.set_fixed_time(dt.datetime(2026, 12, 5, 3, 0, tzinfo=JST))  # Saturday 03:00: closed
+    page.check("#tg-f-open")
+    assert navi.inner_text() != "いま受付中"
+    assert entry.is_hidden()
+
+
 def test_without_javascript_each_line_shows_its_hours_in_words(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

@@ -85,9 +85,19 @@
     return field ? field.value : "";
   }
 
+  // The states of the lines, painted at most once a minute: they change with the minute, not with the filters.
+  var painted = { minute: null, open: {} };
+  function paintNow(now) {
+    var minute = Math.floor(now.getTime() / 60000);
+    if (hoursData && minute !== painted.minute) {
+      painted = { minute: minute, open: opening.paint(document, now, hoursData) };
+    }
+    return painted.open;
+  }
+
   function update() {
     // A service is "open" only through one of its lines that is open now (painted per line).
-    var open = hoursData ? opening.paint(document, new Date(), hoursData) : {};
+    var open = paintNow(new Date());
     var f = {
       topic: value("topic"), age: value("age"), method: value("method"), language: value("language"),
       area: value("area"), open: form.elements.open.checked

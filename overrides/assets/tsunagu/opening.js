@@ -114,25 +114,46 @@
 
   // Paint the state of every contact under `scope`, and list open contacts first in their list.
   // Returns the ids (data-tg-service) of services with at least one open contact.
+  // Each line's hours, parsed once per element: the directory paints again on every filter change, and a city
+  // may list a thousand services.
+  var parsed = typeof WeakMap === "function" ? new WeakMap() : null;
+  function hoursOf(el) {
+    var hours = parsed && parsed.get(el);
+    if (!hours) {
+      hours = JSON.parse(el.getAttribute("data-tg-hours"));
+      if (parsed) parsed.set(el, hours);
+    }
+    return hours;
+  }
+
+  // Only what changes is written: every write costs the page's style and layout again.
+  function setText(el, text) { if (el.textContent !== text) el.textContent = text; }
+  function setAttr(el, name, value) { if (el.getAttribute(name) !== value) el.setAttribute(name, value); }
+
   function paint(scope, now, data) {
     var when = japanTime(now || new Date());
     var open = {};
     Array.prototype.forEach.call(scope.querySelectorAll("[data-tg-hours]"), function (el) {
-      var state = stateAt(JSON.parse(el.getAttribute("data-tg-hours")), when, data.holidays);
-      el.textContent = data.text[state[0]].replace("{time}", state[1].replace(/^0/, ""));
-      el.className = "tg-state tg-state--" + state[0];
-      el.hidden = false;
+      var state = stateAt(hoursOf(el), when, data.holidays);
+      setText(el, data.text[state[0]].replace("{time}", state[1].replace(/^0/, "")));
+      setAttr(el, "class", "tg-state tg-state--" + state[0]);
+      if (el.hidden) el.hidden = false;
       var row = el.closest("[data-tg-contact]");
-      if (row) row.setAttribute("data-tg-state", state[0]);
+      if (row) setAttr(row, "data-tg-state", state[0]);
       var owner = el.closest("[data-tg-service]");
       if (state[0] === "open" && owner) open[owner.getAttribute("data-tg-service")] = true;
     });
-    // Open lines first, so the number beside "open now" is the first one a person sees.
+    // Open lines first, so the number beside "open now" is the first one a person sees. A row is moved only
+    // when it is out of place.
     Array.prototype.forEach.call(scope.querySelectorAll("[data-tg-contacts]"), function (list) {
       var rows = Array.prototype.slice.call(list.children);
+      var cursor = list.firstElementChild;
       rows.filter(function (r) { return r.getAttribute("data-tg-state") === "open"; })
         .concat(rows.filter(function (r) { return r.getAttribute("data-tg-state") !== "open"; }))
-        .forEach(function (r) { list.appendChild(r); });
+        .forEach(function (r) {
+          if (r === cursor) cursor = cursor.nextElementSibling;
+          else list.insertBefore(r, cursor);
+        });
     });
     return open;
   }
