@@ -123,6 +123,18 @@ def test_a_filter_change_in_a_later_minute_paints_the_lines_again(page: Page, si
     assert entry.is_hidden()
 
 
+@pytest.mark.parametrize("path", ["en/talk-now/", "en/directory/"])
+def test_a_page_left_open_shows_the_state_of_the_minute_it_is_read(page: Page, site_url: str, path: str) -> None:
+    # A phone keeps a tab open for hours: the states are painted again each minute, with no reload and no
+    # filter change, and the lines stay where they are.
+    page.clock.install(time=dt.datetime(2026, 12, 2, 15, 58, tzinfo=JST))
+    page.goto(site_url + path)
+    state = page.locator(f'[data-tg-contact]:has(a.tg-tel[href="{NATIONAL_FREE}"]) .tg-state').first
+    assert state.inner_text() == "Opens at 16:00"
+    page.clock.run_for(3 * 60 * 1000)  # 16:01
+    assert state.inner_text() == "Open now"
+
+
 def test_without_javascript_each_line_shows_its_hours_in_words(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

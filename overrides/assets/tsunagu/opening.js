@@ -130,7 +130,8 @@
   function setText(el, text) { if (el.textContent !== text) el.textContent = text; }
   function setAttr(el, name, value) { if (el.getAttribute(name) !== value) el.setAttribute(name, value); }
 
-  function paint(scope, now, data) {
+  // keepOrder: the states only, no line moved (a repaint while someone reads must not move what they read).
+  function paint(scope, now, data, keepOrder) {
     var when = japanTime(now || new Date());
     var open = {};
     Array.prototype.forEach.call(scope.querySelectorAll("[data-tg-hours]"), function (el) {
@@ -145,7 +146,7 @@
     });
     // Open lines first, so the number beside "open now" is the first one a person sees. A row is moved only
     // when it is out of place.
-    Array.prototype.forEach.call(scope.querySelectorAll("[data-tg-contacts]"), function (list) {
+    if (!keepOrder) Array.prototype.forEach.call(scope.querySelectorAll("[data-tg-contacts]"), function (list) {
       var rows = Array.prototype.slice.call(list.children);
       var cursor = list.firstElementChild;
       rows.filter(function (r) { return r.getAttribute("data-tg-state") === "open"; })
@@ -171,4 +172,11 @@
   var data = pageData();
   // The directory paints its own entries when it filters (directory.js); everything else is painted here.
   if (data && !document.getElementById("tg-directory-data")) paint(document, new Date(), data);
+  // A page left open (a phone keeps its tabs for days) must not go on saying "open now" after a line closes:
+  // every state is painted again each minute while the page is shown, and as soon as it is shown again.
+  if (data) {
+    var fresh = function () { if (!document.hidden) paint(document, new Date(), data, true); };
+    setInterval(fresh, 60000);
+    document.addEventListener("visibilitychange", fresh);
+  }
 })(this);
