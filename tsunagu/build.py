@@ -193,8 +193,7 @@ class Build:
             log.info("Places: " + ", ".join(f"{area} {n}" for area, n in places.per_area(site).items()))
         self._check_pages(pages)
         try:
-            self.readings = ruby.load_exceptions(st.root / st.data_dir / "readings.yml", st.root)
-            self.titles = ruby.load_titles(st.root / st.data_dir / "readings.yml", st.root)
+            self.readings, self.titles = ruby.load_readings(st.root / st.data_dir / "readings.yml", st.root)
             self.reviews = translation_status.load_reviews(
                 st.root, tuple(site.languages), st.default, set(site.services), dt.date.today(), st.data_dir)
         except DataError as e:

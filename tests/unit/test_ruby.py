@@ -66,8 +66,8 @@ def test_the_readings_file_loads() -> None:
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[2]
-    assert ruby.load_exceptions(root / "data" / "readings.yml", root)["20日"] == "はつか"
-    titles = ruby.load_titles(root / "data" / "readings.yml", root)
+    exceptions, titles = ruby.load_readings(root / "data" / "readings.yml", root)
+    assert exceptions["20日"] == "はつか"
     assert titles["厚生労働省 ひきこもりVOICE STATION"] == (
         "｜厚生《こうせい》｜労働省《ろうどうしょう》 ひきこもりVOICE STATION")
     assert all(ruby.strip(notation) == title for title, notation in titles.items())
@@ -91,8 +91,11 @@ def test_cited_titles_get_their_readings_and_keep_their_text() -> None:
 def test_a_wrong_title_reading_stops_the_build_naming_it(tmp_path, reading: str, expected: str) -> None:
     from tsunagu.data.problems import DataError
 
-    (tmp_path / "readings.yml").write_text(f"titles:\n  - title: 厚生労働省「A」\n    reading: {reading}\n",
+    # A bad exception in the same file is named in the same message: every error at once.
+    (tmp_path / "readings.yml").write_text("exceptions:\n  - {base: 20日, reading: hatsuka}\n"
+                                           f"titles:\n  - title: 厚生労働省「A」\n    reading: {reading}\n",
                                            encoding="utf-8")
     with pytest.raises(DataError) as err:
-        ruby.load_titles(tmp_path / "readings.yml", tmp_path)
+        ruby.load_readings(tmp_path / "readings.yml", tmp_path)
     assert "titles[0].reading" in str(err.value) and expected in str(err.value)
+    assert "exceptions[0].reading" in str(err.value)

@@ -10,10 +10,9 @@ from __future__ import annotations
 import html
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
-    from tsunagu.data.problems import Problems
     from tsunagu.data.reader import Reader
 
 KANJI = "\u3005\u3006\u30f6\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -87,17 +86,39 @@ def wrong_readings(text: str, exceptions: dict[str, str]) -> list[tuple[int, str
     return out
 
 
-def load_exceptions(path: Path, root: Path) -> dict[str, str]:
-    """data/readings.yml: base -> reading. No file: none. Bad entries stop the build naming the key."""
-    if not path.exists():
-        return {}
-    from tsunagu.data.problems import DataError
+class Readings(NamedTuple):
+    """data/readings.yml: ``exceptions`` base as written -> its reading; ``titles`` a cited document's exact
+    title -> the same title in furigana notation (``cite_readings``)."""
 
-    raw, r, problems = _read(path, root)
+    exceptions: dict[str, str]
+    titles: dict[str, str]
+
+
+def load_readings(path: Path, root: Path) -> Readings:
+    """data/readings.yml, read once; no file: none. Every bad entry of either part stops the build, all named at
+    once: a reading not in hiragana, a title whose notation does not give the title back or leaves a kanji
+    without a reading."""
+    if not path.exists():
+        return Readings({}, {})
+    from tsunagu.data.problems import DataError, Problems
+    from tsunagu.data.reader import Reader, read_yaml, relative
+
+    problems = Problems()
+    raw = read_yaml(root, path, problems)
+    r = Reader(relative(root, path), "-", (), problems)
     top = r.mapping(raw, "", {"exceptions", "titles"}) if raw is not None else {}
+    readings = Readings(_exceptions(r, top.get("exceptions", [])), _titles(r, top.get("titles", [])))
+    if problems:
+        raise DataError(problems)
+    return readings
+
+
+def _exceptions(r: Reader, entries: Any) -> dict[str, str]:
     out: dict[str, str] = {}
-    entries = top.get("exceptions", [])
-    for i, entry in enumerate(entries if isinstance(entries, list) else []):
+    if not isinstance(entries, list):
+        r.problem("exceptions", "a list of {base, reading}", entries, "exceptions: [{base: 20日, reading: はつか}]")
+        return out
+    for i, entry in enumerate(entries):
         m = r.mapping(entry, f"exceptions[{i}]", {"base", "reading", "note"})
         base = r.string(m, "base", f"exceptions[{i}]")
         reading = r.string(m, "reading", f"exceptions[{i}]")
@@ -105,38 +126,15 @@ def load_exceptions(path: Path, root: Path) -> dict[str, str]:
             r.problem(f"exceptions[{i}].reading", "a reading in hiragana", reading, "reading: はつか")
         if base and reading:
             out[base] = reading
-    if not isinstance(entries, list):
-        r.problem("exceptions", "a list of {base, reading}", entries, "exceptions: [{base: 20日, reading: はつか}]")
-    if problems:
-        raise DataError(problems)
     return out
 
 
-def _read(path: Path, root: Path) -> tuple[Any, Reader, Problems]:
-    """data/readings.yml parsed, with a reader that names the file in its problems."""
-    from tsunagu.data.problems import Problems
-    from tsunagu.data.reader import Reader, read_yaml, relative
-
-    problems = Problems()
-    raw = read_yaml(root, path, problems)
-    return raw, Reader(relative(root, path), "-", (), problems), problems
-
-
-def load_titles(path: Path, root: Path) -> dict[str, str]:
-    """data/readings.yml ``titles``: a cited document's exact title -> the same title in furigana notation, for
-    pages in やさしい日本語 (``cite_readings``). An entry whose notation does not give its title back, or leaves a
-    kanji without a reading, stops the build naming it."""
-    if not path.exists():
-        return {}
-    from tsunagu.data.problems import DataError
-
-    raw, r, problems = _read(path, root)
-    entries = raw.get("titles", []) if isinstance(raw, dict) else []
+def _titles(r: Reader, entries: Any) -> dict[str, str]:
     out: dict[str, str] = {}
     if not isinstance(entries, list):
         r.problem("titles", "a list of {title, reading}", entries,
-                  "titles: [{title: 厚生労働省, reading: ｜厚生労働省《こうせいろうどうしょう》}]")
-        entries = []
+                  "titles: [{title: 厚生労働省, reading: ｜厚生《こうせい》｜労働省《ろうどうしょう》}]")
+        return out
     for i, entry in enumerate(entries):
         where = f"titles[{i}]"
         m = r.mapping(entry, where, {"title", "reading"})
@@ -148,11 +146,9 @@ def load_titles(path: Path, root: Path) -> dict[str, str]:
                       f"reading: {notation}  # without its readings it must read exactly: {title}")
         elif kanji_outside_ruby(notation):
             r.problem(f"{where}.reading", "a reading for every kanji", notation,
-                      "reading: ｜厚生労働省《こうせいろうどうしょう》")
+                      "reading: ｜厚生《こうせい》｜労働省《ろうどうしょう》")
         else:
             out[title] = notation
-    if problems:
-        raise DataError(problems)
     return out
 
 
@@ -160,7 +156,7 @@ _CITE = re.compile(r"(<cite\b[^>]*>)(.*?)(</cite>)", re.S)
 
 
 def cite_readings(html_text: str, titles: dict[str, str]) -> str:
-    """Cited titles in rendered HTML with their furigana from ``titles`` (``load_titles``). The title itself is
+    """Cited titles in rendered HTML with their furigana from ``titles`` (``load_readings``). The title itself is
     unchanged (a reader can still find the document by it); the readings are added above it."""
     def repl(m: re.Match[str]) -> str:
         notation = titles.get(html.unescape(m.group(2)))

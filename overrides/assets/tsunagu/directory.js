@@ -28,7 +28,9 @@
   // Each entry's own list, so a ward's entries can be moved to the top and put back in their place.
   var homes = entries.map(function (el) { return el.parentNode; });
   // Each entry's contact lines, found once (a city may list a thousand services).
-  var rowsOf = entries.map(function (el) { return Array.prototype.slice.call(el.querySelectorAll("[data-tg-line]")); });
+  var rowsOf = entries.map(function (el) {
+    return Array.prototype.slice.call(el.querySelectorAll("[data-tg-line]"));
+  });
   var groups = Array.prototype.slice.call(document.querySelectorAll(".tg-group"));
   var wardGroup = document.querySelector('.tg-group[data-group="ward"]');
   var wardList = wardGroup ? wardGroup.querySelector("ul") : null;
