@@ -211,6 +211,7 @@ class Build:
                 # it first, before the standard library is prepared here (~4 s), and beside the pages.
                 self.compressing = [self.background.submit(job) for job in pyodide_assets.warm_cache(st.root)]
                 self.assets = pyodide_assets.paths(st.root)
+                self.compressing.append(self.background.submit(pyodide_assets.warm_stdlib(st.root)))
                 self.lock = pyodide_assets.minimal_lock(pyodide_assets.package_dir(st.root))
         except pyodide_assets.PyodideError as e:
             raise BuildError(str(e)) from None
