@@ -5,17 +5,20 @@
 // start-up time on a slow phone, and inflating a deflated zip inside WebAssembly cost more. zipimport loads a
 // .pyc without its source. The whole file is gzipped by the build and inflated by the browser's native
 // DecompressionStream (selfcheck-worker.mjs), which every host can serve as it is.
-// Usage: node scripts/pyodide-stdlib-strip.mjs KEEP_LIST OUT.zip
+// A file of OVERRIDES (tsunagu/publish/pyodide_overrides/) is compiled in place of Pyodide's file of that name.
+// Usage: node scripts/pyodide-stdlib-strip.mjs KEEP_LIST OUT.zip OVERRIDES
 import { loadPyodide } from "../node_modules/pyodide/pyodide.mjs";
+import { readOverrides } from "./pyodide-overrides.mjs";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const [keepList, out] = process.argv.slice(2);
+const [keepList, out, overrides] = process.argv.slice(2);
 const keep = readFileSync(keepList, "utf8").split("\n").map(l => l.trim()).filter(l => l && !l.startsWith("#"));
 const py = await loadPyodide({ indexURL: path.join(root, "node_modules", "pyodide") + "/" });
 py.globals.set("KEEP", py.toPy(keep));
+py.globals.set("OVERRIDES", py.toPy(readOverrides(overrides)));
 const bytes = py.runPython(`
 import importlib.util, io, marshal, zipfile
 
@@ -35,7 +38,7 @@ buffer = io.BytesIO()
 with zipfile.ZipFile("/lib/python314.zip") as src, zipfile.ZipFile(buffer, "w") as dst:
     for name in src.namelist():
         if name in keep:
-            data = src.read(name)
+            data = OVERRIDES[name].encode() if name in OVERRIDES else src.read(name)
             if name.endswith(".py"):
                 data, name = pyc(name, data), name + "c"
             dst.writestr(zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0)), data)

@@ -38,5 +38,11 @@ json.dumps({"python": sys.version.split()[0], "report": report})
   }
   console.log(`pyodide ${py.version}, Python ${python}: ${path.basename(file)} checked`);
 }
+// What start-up imported: with tsunagu's package loader (tsunagu/publish/pyodide_overrides/), no wheel tools.
+console.log("started with: " + py.runPython(`
+import sys, pyodide._package_loader as loader
+" ".join(["our package loader" if hasattr(loader, "NO_PACKAGES") else "Pyodide's package loader"]
+         + [m for m in ("shutil", "tempfile", "zipfile", "random", "lzma", "bz2") if m in sys.modules])
+`));
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -29,6 +29,7 @@ def test_selfcheck_checks_pass_inside_pyodide(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert f"{len(BUNDLES) * len(CHECKS)} passed, 0 failed" in result.stdout
     assert "Python 3.14" in result.stdout
+    assert "started with: our package loader\n" in result.stdout, "no shutil, tempfile, zipfile... at start"
 
 
 def test_pyodide_is_the_pinned_version() -> None:
@@ -49,6 +50,8 @@ def test_shipped_stdlib_is_trimmed_bytecode_without_docstrings() -> None:
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         names = z.namelist()
         assert "json/__init__.pyc" in names and "unittest/__init__.pyc" not in names
+        assert not {"shutil.pyc", "tempfile.pyc", "zipfile/__init__.pyc"} & set(names), "wheel tools left out"
+        assert b"installs no packages" in z.read("pyodide/_package_loader.pyc"), "our stand-in, compiled"
         assert not [n for n in names if n.endswith(".py")], "bytecode only: nothing to compile at start"
         assert {i.compress_type for i in z.infolist()} == {zipfile.ZIP_STORED}, "nothing to inflate in WebAssembly"
         code = z.read("json/__init__.pyc")
@@ -57,7 +60,7 @@ def test_shipped_stdlib_is_trimmed_bytecode_without_docstrings() -> None:
     assert pyodide_assets.trimmed_stdlib(pyodide_assets.package_dir(ROOT)) == data, "same bytes every build"
     published = pyodide_assets.stdlib_file(ROOT)
     assert gzip.decompress(published.data) == data
-    assert len(published.data) < 800_000, "about 720 KB gzipped"
+    assert len(published.data) < 700_000, "about 640 KB gzipped"
     assert published.name.startswith("python_stdlib-") and published.name.endswith(pyodide_assets.STDLIB_EXT)
 
 
@@ -69,4 +72,4 @@ def test_stdlib_brotli_copy_is_the_same_zip_smaller_than_the_gzip_file(tmp_path:
     zipped = pyodide_assets.trimmed_stdlib(pyodide_assets.package_dir(ROOT))
     copy = pyodide_assets.stdlib_brotli(ROOT)
     assert copy is not None and brotli.decompress(copy) == zipped and zipped[:2] == b"PK"
-    assert len(copy) < len(pyodide_assets.stdlib_file(ROOT).data) * 0.8, "about 537 KB against 718 KB"
+    assert len(copy) < len(pyodide_assets.stdlib_file(ROOT).data) * 0.8, "about 480 KB against 640 KB"
