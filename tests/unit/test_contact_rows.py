@@ -186,3 +186,17 @@ def test_kia_office_number_is_labelled_the_associations_not_the_centres(city: Si
                        r'<a class="tg-tel" href="tel:0936435931">', card)
     assert office and office.group(1) == "協会の事務所"
     assert "センター専用の電話</span><span class=\"tg-contact__action\"><span class=\"tg-unconfirmed\">" in card
+
+
+def test_a_row_is_made_once_per_contact_and_never_for_another_object(town: Site) -> None:
+    """Rows are reused within a build (a contact shows on several pages), but only for the very objects they
+    were made from: an equal-looking contact that says something else gets its own row."""
+    service = next(sv for sv in town.services.values() if sv.contacts)
+    contact, s = service.contacts[0], STRINGS["ja"]
+    first = fragments.contact_row(contact, service, "ja", s, compact=True)
+    assert fragments.contact_row(contact, service, "ja", s, compact=True) is first, "the same row, not made again"
+    assert fragments.contact_row(contact, service, "ja", s, compact=False) != first, "compact is part of the key"
+    changed = dataclasses.replace(contact, label={"ja": "べつの窓口", "en": "Another desk"})
+    other = dataclasses.replace(service, contacts=(changed, *service.contacts[1:]))
+    row = fragments.contact_row(changed, other, "ja", s, compact=True)
+    assert "べつの窓口" in row and row == fragments._contact_row(changed, other, "ja", s, True, None)

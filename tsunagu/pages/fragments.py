@@ -70,11 +70,31 @@ def _tel_link(c: Contact, service: Service, lang: str, s: Strings) -> str:
     return macro(_T, "tel_link", c)
 
 
+_ROWS: dict[tuple[int, int, int, str, bool, dt.date | None], tuple[Contact, Service, Strings, str]] = {}
+"""Rows already made in this process. A row depends on nothing but its arguments (no page-relative address), and
+one contact is shown on its service page, the directory, and every topic and audience list it is in: with 1,000
+services, a build made the same row about five times. The key holds ids; an entry is used only if it was made
+for these very objects (an id can be reused once an object is gone)."""
+
+
 def contact_row(c: Contact, service: Service, lang: str, s: Strings, compact: bool = False,
                 updated: dt.date | None = None) -> str:
     """One contact point, laid out the same everywhere: what it is, how to reach it with its own state
     (filled in by opening.js from ``data-tg-hours``), then hours in words; cards add cost, notes and source
     (old sources, judged against the site's ``updated`` date, ask the reader to check)."""
+    key = (id(c), id(service), id(s), lang, compact, updated)
+    made = _ROWS.get(key)
+    if made is not None and made[0] is c and made[1] is service and made[2] is s:
+        return made[3]
+    if len(_ROWS) > 100_000:  # a long `mkdocs serve` session: keep memory bounded
+        _ROWS.clear()
+    row = _contact_row(c, service, lang, s, compact, updated)
+    _ROWS[key] = (c, service, s, row)
+    return row
+
+
+def _contact_row(c: Contact, service: Service, lang: str, s: Strings, compact: bool,
+                 updated: dt.date | None) -> str:
     speaks_more = c.languages != ("ja",) or lang not in ("ja", "ja-easy")
     index = next((i for i, x in enumerate(service.contacts) if x is c), None)
     show_hours = c.verified and c.type in ("phone", "chat")
