@@ -1,10 +1,11 @@
-"""QR codes for shared addresses (segno: pure Python, no image libraries)."""
+"""QR codes for shared addresses: segno encodes them (pure Python) and writes the SVG; Pillow writes the PNG."""
 
 from __future__ import annotations
 
 import io
 
 import segno
+from PIL import Image
 
 ERROR = "m"
 """Error correction M (15 %): survives a crease or a smudge on paper; L would give smaller codes."""
@@ -43,8 +44,17 @@ def png(url: str) -> bytes:
 
 
 def _png(code: segno.QRCode) -> bytes:
+    """A 1-bit PNG, black on white, PNG_SCALE pixels per module with the quiet zone. The same pixels as segno's
+    own PNG writer in a third of the time (1 ms against 3 ms: a city with 1,000 services has 12,000 addresses),
+    in files about 190 bytes larger."""
+    height, width = len(code.matrix), len(code.matrix[0])
+    modules = Image.frombytes("L", (width, height), b"".join(bytes(0 if dark else 255 for dark in row)
+                                                             for row in code.matrix))
+    framed = Image.new("L", (width + 2 * BORDER, height + 2 * BORDER), 255)
+    framed.paste(modules, (BORDER, BORDER))
+    image = framed.resize((framed.width * PNG_SCALE, framed.height * PNG_SCALE), Image.Resampling.NEAREST)
     out = io.BytesIO()
-    code.save(out, kind="png", scale=PNG_SCALE, border=BORDER, dark="#000", light="#fff")
+    image.convert("1", dither=Image.Dither.NONE).save(out, format="PNG")
     return out.getvalue()
 
 

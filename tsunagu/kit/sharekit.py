@@ -80,7 +80,7 @@ def write(site_dir: Path, rel: str, data: bytes) -> None:
 
 def _qr_keys(url: str) -> tuple[str, str]:
     """Cache keys of an address's SVG and PNG."""
-    return f"qr-svg\x1f{url}", f"qr-png\x1f{qr.PNG_SCALE}\x1f{url}"
+    return f"qr-svg\x1f{url}", f"qr-png\x1fpillow\x1f{qr.PNG_SCALE}\x1f{url}"
 
 
 def write_qr_codes(site_dir: Path, site_url: str, pages: list[SharedPage], cache: Path | None) -> None:

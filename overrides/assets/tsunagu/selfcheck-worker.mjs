@@ -26,6 +26,12 @@ async function init(msg) {
   const started = performance.now();
   const phases = { worker: clock() };
   servingStdlib(msg.stdlib);
+  // Asked for now, so it downloads while Pyodide compiles and starts (CPU-bound on a slow phone).
+  const archive = fetch(msg.selfcheck).then((response) => {
+    if (!response.ok) throw new Error(`${msg.selfcheck}: HTTP ${response.status}`);
+    return response.arrayBuffer();
+  });
+  archive.catch(() => {});  // reported where it is awaited, below
   const { loadPyodide } = await import(msg.pyodide + "pyodide.mjs");
   py = await loadPyodide({
     indexURL: msg.pyodide,
@@ -36,9 +42,8 @@ async function init(msg) {
   });
   phases.runtime = clock();  // WebAssembly compiled, Python started, its standard library imported
   // selfcheck is imported straight from its zip (zipimport): nothing to unpack.
-  const archive = await (await fetch(msg.selfcheck)).arrayBuffer();
   py.FS.mkdirTree("/home/pyodide");
-  py.FS.writeFile("/home/pyodide/selfcheck.zip", new Uint8Array(archive));
+  py.FS.writeFile("/home/pyodide/selfcheck.zip", new Uint8Array(await archive));
   py.globals.set("BUNDLE_JSON", JSON.stringify(msg.bundle));
   py.runPython(
     "import sys, json\n" +
