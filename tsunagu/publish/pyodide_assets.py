@@ -27,7 +27,7 @@ STDLIB_EXT = ".gzip"
 itself: hosts that compress by content type (GitHub Pages, Netlify, Cloudflare) never compress a .zip, and a
 deflated zip is slow to inflate inside WebAssembly. The hash in the name: the file is cached as immutable.
 
-Beside it, ``python_stdlib-<hash>.gzip.br`` is the same stored zip compressed with brotli (537 KB against 718 KB
+Beside it, ``python_stdlib-<hash>.gzip.br`` is the same stored zip compressed with brotli (480 KB against 640 KB
 gzipped): a host that serves the build's ``.br`` copies (nginx with ``brotli_static``) sends it with
 ``Content-Encoding: br`` to browsers that accept brotli, the browser decodes it natively, and the worker, which
 tells a zip from a gzip file by its first bytes, takes the zip as it is. Other hosts send the ``.gzip``."""
