@@ -173,7 +173,7 @@ def _edge_darkness(page: Page, edge: str) -> float:
     assert box is not None
     y = box["y"] + 1 if edge == "top" else box["y"] + box["height"] - 7
     shot = page.screenshot(clip={"x": box["x"] + 4, "y": y, "width": box["width"] - 8, "height": 6})
-    pixels = list(Image.open(io.BytesIO(shot)).convert("L").getdata())
+    pixels = Image.open(io.BytesIO(shot)).convert("L").tobytes()  # one byte per pixel in mode L
     return 255 - sum(pixels) / len(pixels)
 
 
