@@ -144,9 +144,8 @@ def publish_compressed(project: Path, site_dir: Path) -> None:
     for path in sorted((site_dir / SITE_FOLDER / pinned_version(project)).iterdir()):
         if path.suffix in COMPRESS:
             precompress(path, cache)
-    brotli = stdlib_brotli(project)
-    if brotli is not None:
-        (site_dir / SITE_FOLDER / pinned_version(project) / f"{stdlib_file(project).name}.br").write_bytes(brotli)
+        elif path.suffix == STDLIB_EXT and (brotli := stdlib_brotli(project)) is not None:
+            path.with_name(f"{path.name}.br").write_bytes(brotli)
 
 
 def stdlib_brotli(project: Path) -> bytes | None:

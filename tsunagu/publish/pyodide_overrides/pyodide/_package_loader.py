@@ -13,7 +13,6 @@ from site import getsitepackages
 
 SITE_PACKAGES = Path(getsitepackages()[0])
 DSO_DIR = Path("/usr/lib")
-TARGETS = {"site": SITE_PACKAGES, "dynlib": DSO_DIR}
 NO_PACKAGES = "tsunagu's Pyodide is trimmed for its self-check and installs no packages"
 
 
